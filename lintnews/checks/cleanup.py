@@ -1,0 +1,38 @@
+"""Leftovers of scraping: text that is in the file twice."""
+from __future__ import annotations
+
+from . import Hit, check
+
+#: Shorter lines repeat legitimately ("Anger", "Read more"); only longer ones are checked.
+MIN_REPEATED_LENGTH = 25
+#: A line that repeats the end of one of the last few lines ("Newsletter Don't miss..." then
+#: "Don't miss...") is a box scraped twice.
+RECENT_LINES = 6
+
+
+@check("CL003", "duplicate-line", "error",
+       "A line or paragraph that repeats an earlier one word for word.",
+       why="Scrapers pick up the same box twice (newsletter, caption, pull quote) and MT pipelines "
+           "sometimes emit a segment twice. A repeated paragraph in print looks broken.",
+       message="Repeats line {line} word for word: remove the duplicate.",
+       bad=["Sign up for our daily news briefing today\n\n[[Sign up for our daily news briefing today]]\n",
+            "Newsletter Get the world desk briefing every morning\n\n[[Get the world desk briefing every morning]]\n"],
+       good=["Sign up for our daily news briefing today\n\nThe minister arrived in Paris on Monday.\n",
+             "Anger\n\nThe crowd grew.\n\nAnger\n\nIt spread."])
+def duplicate_line(doc, ctx):
+    first_seen: dict[str, int] = {}
+    recent: list[tuple[str, int]] = []  # the last few lines, for a line that repeats the end of one
+    for index, line in enumerate(doc.lines):
+        key = " ".join(line.text.split()).casefold()
+        if len(key) < MIN_REPEATED_LENGTH:
+            continue
+        earlier = first_seen.get(key)
+        if earlier is None:
+            earlier = next((n for text, n in recent if text.endswith(" " + key)), None)
+        if earlier is not None:
+            lead = len(line.text) - len(line.text.lstrip())
+            yield Hit(line.start + lead, line.start + len(line.text.rstrip()),
+                      f"Repeats line {earlier} word for word: remove the duplicate.")
+        else:
+            first_seen[key] = index + 1
+        recent = (recent + [(key, index + 1)])[-RECENT_LINES:]

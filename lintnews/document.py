@@ -1,0 +1,205 @@
+"""The article as checks see it: prose, paragraphs, sentences and words, each with offsets.
+
+Offsets index `Document.prose`, which has the length of the decoded original text (see
+markup.py), so one offset -> (line, column) map serves every check. Lines are 1-based;
+columns are 1-based and count Unicode code points (not bytes, not UTF-16 units).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import markup
+from .finding import Position
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    #: The paragraph is one short line with no closing punctuation: an intertitle or headline.
+    standalone: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class Token(Span):
+    lower: str = ""
+    is_word: bool = True
+
+
+WORD = r"[^\W_]+(?:['’][^\W_]+)*(?:_[^\W_]+)*"
+TOKEN = re.compile(rf"({WORD})|([^\w\s]|_)")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[\d\p{Lu}]|\s*$)".replace(r"\p{Lu}", "A-ZÀ-ÖØ-Þ"))
+
+#: Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof st mt ft gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres sec atty
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+no nos vs etc inc corp co ltd jr sr approx est dept univ ave blvd fig vol op cf al e.g i.e
+u.s u.k u.n e.u a.m p.m d.c mme mlle m
+""".split())
+
+STANDALONE_MAX_WORDS = 8
+
+
+@dataclass
+class Document:
+    """One article: the decoded text, its prose, and metadata (front matter, CLI options)."""
+
+    path: str
+    text: str
+    prose: str = ""
+    format: str = "text"
+    metadata: dict = field(default_factory=dict)
+    #: Notes from reading the file (such as an encoding fallback), reported as findings.
+    notes: list = field(default_factory=list)
+    #: The JSON Lines article id, for batch inputs.
+    article: str | None = None
+
+    def __post_init__(self):
+        if not self.prose:
+            self.prose = markup.plain_prose(self.text)
+        if len(self.prose) != len(self.text):  # pragma: no cover - a bug in a markup reader
+            raise ValueError("prose must keep the length of the original text")
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", format: str = "text", **kw) -> "Document":
+        meta = dict(kw.pop("metadata", {}) or {})
+        if format == "markdown":
+            prose, front = markup.markdown_prose(text)
+            return cls(path, text, prose, format, {**front, **meta}, **kw)
+        if format == "html":
+            from .html import html_prose  # only when an HTML file is read
+
+            prose, found = html_prose(text)
+            return cls(path, text, prose, format, {**found, **meta}, **kw)
+        return cls(path, text, markup.plain_prose(text), "text", meta, **kw)
+
+    # --- positions -------------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        text = self.text
+        for m in re.finditer(r"\r\n|\r|\n", text):
+            starts.append(m.end())
+        return starts
+
+    def position(self, offset: int) -> Position:
+        """(line, column) of a character offset; both 1-based, columns in code points."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return Position(line + 1, offset - self.line_starts[line] + 1)
+
+    def line_span(self, line: int) -> Span:
+        """The prose of 1-based `line`, without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.prose)
+        text = self.prose[start:end].rstrip("\n").rstrip(" ") if line < len(self.line_starts) else self.prose[start:end]
+        return Span(start, start + len(text), text)
+
+    # --- structure -------------------------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Every line of prose (blank ones too), without line breaks."""
+        out, start = [], 0
+        for m in re.finditer(r"\n", self.prose):
+            out.append(Span(start, m.start(), self.prose[start:m.start()]))
+            start = m.end()
+        out.append(Span(start, len(self.prose), self.prose[start:]))
+        return out
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Blocks of prose separated by blank lines, stripped of surrounding white space."""
+        out = []
+        prose = self.prose
+        start = 0
+        for m in [*PARAGRAPH_BREAK.finditer(prose), None]:
+            end = m.start() if m else len(prose)
+            chunk = prose[start:end]
+            stripped = chunk.strip()
+            if stripped:
+                s = start + (len(chunk) - len(chunk.lstrip()))
+                e = s + len(stripped)
+                out.append(Paragraph(s, e, stripped, standalone=is_standalone(stripped)))
+            if m:
+                start = m.end()
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out = []
+        for index, para in enumerate(self.paragraphs):
+            for s, e in split_sentences(para.text):
+                out.append(Sentence(para.start + s, para.start + e, para.text[s:e], paragraph=index))
+        return out
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Words and punctuation marks, in order."""
+        return [Token(m.start(), m.end(), m.group(), m.group().lower(), m.group(1) is not None)
+                for m in TOKEN.finditer(self.prose)]
+
+    @cached_property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        starts = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.paragraphs[i].start <= offset <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+
+def is_standalone(paragraph: str) -> bool:
+    """A one-line paragraph of a few words without closing punctuation (an intertitle)."""
+    if "\n" in paragraph:
+        return False
+    if paragraph[-1] in ".,;:!?…" and not paragraph.endswith("?"):
+        return False
+    return len(paragraph.split()) <= STANDALONE_MAX_WORDS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries in one paragraph, as (start, end) offsets into `text`."""
+    spans = []
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        end = m.end()
+        if m.group().startswith(".") and len(m.group().rstrip("\"”’»)]")) == 1 and _abbreviation_before(text, m.start()):
+            continue
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, end))
+        start = end
+    rest = text[start:]
+    if rest.strip():
+        lead = len(rest) - len(rest.lstrip())
+        spans.append((start + lead, start + len(rest.rstrip())))
+    return spans
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    i = dot
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    if word in ABBREVIATIONS:
+        return True
+    # An initial ("John F. Kennedy"): one capital letter after a space.
+    return len(word) == 1 and text[dot - 1].isupper() and (i == 0 or text[i - 1] in " (\"“")

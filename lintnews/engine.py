@@ -1,0 +1,151 @@
+"""The linter: loads every rule, selects some, runs them over a Document, returns Findings."""
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import checks
+from .checks import Hit
+from .config import Config
+from .document import Document
+from .errors import ConfigError
+from .finding import Finding, Fix, Severity, deduplicate
+from .packs import DeclaredRule, builtin_pack_dir, load_packs
+from .phrases import PhraseIndex
+from .rule import Rule
+
+
+@dataclass
+class Context:
+    """What a check may know beyond the document: the run's settings."""
+
+    config: Config
+
+
+@dataclass
+class Result:
+    """The findings for one document, and notices about the run (such as a rule stopped)."""
+
+    findings: list[Finding]
+    notices: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=8)
+def _declared(directories: tuple[str, ...]) -> tuple[DeclaredRule, ...]:
+    return tuple(load_packs([Path(d) for d in directories]))
+
+
+class RuleSet:
+    """Every rule that exists for a configuration: built-in packs, extra packs, Python checks."""
+
+    def __init__(self, extra_dirs=()):
+        dirs = (str(builtin_pack_dir()),) + tuple(str(Path(d)) for d in extra_dirs)
+        self.declared = {d.rule.code: d for d in _declared(dirs)}
+        self.python = dict(checks.load_all())
+        self.rules: dict[str, Rule] = {}
+        for code, item in [*self.python.items(), *self.declared.items()]:
+            if code in self.rules:
+                raise ConfigError(f"rule code {code} is defined twice ({self.rules[code].source} and {item.rule.source})")
+            self.rules[code] = item.rule
+        self.by_name = {r.name: r for r in self.rules.values()}
+
+    def sorted(self) -> list[Rule]:
+        return [self.rules[c] for c in sorted(self.rules)]
+
+    def resolve(self, selector: str) -> Rule | None:
+        return self.rules.get(selector.upper()) or self.by_name.get(selector.lower())
+
+    def matches(self, selector: str, rule: Rule) -> int:
+        """How specifically `selector` names `rule`: 0 not at all, more is more specific."""
+        if selector.lower() in ("all", "*"):
+            return 1
+        if selector.lower() == rule.name:
+            return 100
+        s = selector.upper()
+        if rule.code.startswith(s):
+            return 1 + len(s)
+        return 0
+
+    def check_selectors(self, selectors, key: str) -> None:
+        for s in selectors:
+            if not any(self.matches(s, r) for r in self.rules.values()):
+                raise ConfigError(f"{key}: unknown rule code, prefix or name {s!r} (see 'lintnews rules')")
+
+    def enabled(self, config: Config) -> list[Rule]:
+        for key, selectors in (("select", config.select or ()), ("extend-select", config.extend_select),
+                               ("ignore", config.ignore)):
+            self.check_selectors(selectors, key)
+        out = []
+        for rule in self.sorted():
+            if config.select is None:
+                on = 1 if rule.default else 0
+            else:
+                on = max((self.matches(s, rule) for s in config.select), default=0)
+            on = max(on, max((self.matches(s, rule) for s in config.extend_select), default=0))
+            off = max((self.matches(s, rule) for s in config.ignore), default=0)
+            if rule.code.startswith("LT") and not config.grammar:
+                on = 0
+            if on and on > off:
+                out.append(rule)
+        return out
+
+
+class Linter:
+    """Runs the enabled rules of a configuration over documents."""
+
+    def __init__(self, config: Config | None = None, ruleset: RuleSet | None = None):
+        self.config = config or Config()
+        self.ruleset = ruleset or RuleSet(self.config.rules)
+        self.enabled = self.ruleset.enabled(self.config)
+        codes = {r.code for r in self.enabled}
+        self.declared = [d for c, d in self.ruleset.declared.items() if c in codes]
+        self.python = [p for c, p in self.ruleset.python.items() if c in codes]
+        self.index = PhraseIndex()
+        for d in self.declared:
+            d.register(self.index)
+        self.context = Context(self.config)
+
+    def lint(self, doc: Document) -> Result:
+        result = Result([])
+        per_file_off = [codes for glob, codes in self.config.per_file_ignores.items()
+                        if fnmatch.fnmatch(doc.path, glob) or fnmatch.fnmatch(Path(doc.path).name, glob)]
+        matches: dict[str, list] = {}
+        if self.index:
+            for start, end, (declared, payload) in self.index.find(doc):
+                matches.setdefault(declared.rule.code, []).append((start, end, payload))
+        for declared in self.declared:
+            found = matches.get(declared.rule.code, [])
+            try:
+                found = found + list(declared.scan(doc))
+            except TimeoutError:
+                result.notices.append(
+                    f"{doc.path}: rule {declared.rule.code} ({declared.rule.name}) stopped: a pattern ran "
+                    f"longer than its timeout; the rule's other findings in this file are dropped")
+                continue
+            self._collect(result, doc, declared.rule, declared.hits(doc, sorted(found, key=lambda m: m[:2])))
+        for item in self.python:
+            self._collect(result, doc, item.rule, item.function(doc, self.context))
+        if per_file_off:
+            result.findings = [f for f in result.findings
+                               if not any(self.ruleset.matches(s, self.ruleset.rules[f.code]) for codes in per_file_off
+                                          for s in codes if f.code in self.ruleset.rules)]
+        result.findings = deduplicate(result.findings)
+        return result
+
+    def _collect(self, result: Result, doc: Document, rule: Rule, hits) -> None:
+        severity_override = self.config.severity.get(rule.code) or self.config.severity.get(rule.name)
+        for hit in hits:
+            result.findings.append(self.finding(doc, rule, hit, severity_override))
+
+    def finding(self, doc: Document, rule: Rule, hit: Hit, severity: Severity | None = None) -> Finding:
+        excerpt = doc.text[hit.start:hit.end]
+        fix = None
+        if hit.replacement is not None:
+            safe = hit.safe if hit.safe is not None else rule.fix == "safe"
+            fix = Fix(hit.replacement, safe)
+        message = hit.message if hit.message is not None else rule.message.format(match=excerpt)
+        return Finding(doc.path, doc.position(hit.start), doc.position(hit.end), rule.code, rule.name,
+                       Severity.parse(severity) if severity else (hit.severity or rule.severity), message,
+                       tuple(hit.suggestions), fix, hit.start, hit.end, doc.article, excerpt)

@@ -1,0 +1,309 @@
+"""Declarative rule packs: YAML files of rules, read safely, validated, compiled once.
+
+A pack is a mapping with a `rules` list. Each rule has the metadata of every rule (code,
+name, severity, summary, why, message, examples, fix) and a `kind`, modelled on Vale's:
+
+- existence:    `tokens` (phrases, matched word by word) and/or `patterns` (regular
+                expressions, run with the `regex` module and a timeout) that are always wrong.
+                `whole_line: true` flags a phrase only when it is a whole line by itself.
+- substitution: `swap: {wrong: right}`; the fix puts `right` in place of `wrong`. Several
+                answers separated by `|` become suggestions and no fix. `regex: true` makes
+                the keys regular expressions.
+- consistency:  `either: [[spelling, other spelling], ...]`: both in one article is a finding
+                on the less frequent one, citing the line of the other.
+
+See README "Writing a rule pack" for a full example.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+import yaml
+
+from .checks import Hit
+from .errors import RulePackError
+from .finding import Severity
+from .phrases import PhraseIndex
+from .rule import Example, Rule
+
+#: Seconds one pattern may run on one article before it is stopped.
+PATTERN_TIMEOUT = 1.0
+
+KINDS = ("existence", "substitution", "consistency")
+
+SCHEMA = {
+    "type": "object",
+    "required": ["rules"],
+    "additionalProperties": False,
+    "properties": {
+        "description": {"type": "string"},
+        "rules": {"type": "array", "items": {"$ref": "#/definitions/rule"}},
+    },
+    "definitions": {
+        "example": {
+            "oneOf": [
+                {"type": "string"},
+                {"type": "object", "required": ["text"], "additionalProperties": False,
+                 "properties": {"text": {"type": "string"}, "fixed": {"type": "string"},
+                                "format": {"enum": ["text", "markdown"]}, "message": {"type": "string"},
+                                "options": {"type": "object"}}},
+            ]
+        },
+        "rule": {
+            "type": "object",
+            "required": ["code", "name", "kind", "severity", "summary", "examples"],
+            "additionalProperties": False,
+            "properties": {
+                "code": {"type": "string", "pattern": "^[A-Z]{2}[0-9]{3}$"},
+                "name": {"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},
+                "kind": {"enum": list(KINDS)},
+                "severity": {"enum": ["error", "warning", "info"]},
+                "summary": {"type": "string", "minLength": 1},
+                "why": {"type": "string"},
+                "message": {"type": "string"},
+                "fix": {"enum": ["safe", "unsafe", None]},
+                "default": {"type": "boolean"},
+                "tags": {"type": "array", "items": {"type": "string"}},
+                "ignorecase": {"type": "boolean"},
+                "whole_line": {"type": "boolean"},
+                "regex": {"type": "boolean"},
+                "tokens": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                "swap": {"type": "object", "minProperties": 1,
+                         "additionalProperties": {"type": "string", "minLength": 1}},
+                "either": {"type": "array", "minItems": 1,
+                           "items": {"type": "array", "minItems": 2, "items": {"type": "string"}}},
+                "examples": {
+                    "type": "object", "required": ["bad", "good"], "additionalProperties": False,
+                    "properties": {
+                        "bad": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/example"}},
+                        "good": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/example"}},
+                    },
+                },
+            },
+            "allOf": [
+                {"if": {"properties": {"kind": {"const": "existence"}}},
+                 "then": {"anyOf": [{"required": ["tokens"]}, {"required": ["patterns"]}]}},
+                {"if": {"properties": {"kind": {"const": "substitution"}}}, "then": {"required": ["swap"]}},
+                {"if": {"properties": {"kind": {"const": "consistency"}}}, "then": {"required": ["either"]}},
+            ],
+        },
+    },
+}
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers the line it started on."""
+
+    line = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loading only (no Python objects), keeping line numbers for error messages."""
+
+
+def _construct_mapping(loader, node):
+    data = LineDict(loader.construct_mapping(node, deep=True))
+    data.line = node.start_mark.line + 1
+    return data
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _line_of(data, path) -> int:
+    line = getattr(data, "line", 1)
+    node = data
+    for key in path:
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        line = getattr(node, "line", line)
+    return line
+
+
+def read_pack(path: Path) -> list:
+    """Parse and validate one pack file; return its raw rule mappings."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"{path}: cannot read rule pack ({exc})") from None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise RulePackError(f"{path}:{line}: invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise RulePackError(f"{path}:1: invalid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise RulePackError(f"{path}:1: a rule pack is a mapping with a 'rules' list")
+    import jsonschema  # only when a pack is actually parsed
+
+    validator = jsonschema.Draft7Validator(SCHEMA)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = jsonschema.exceptions.best_match(errors)
+        where = "/".join(str(p) for p in error.absolute_path) or "top level"
+        raise RulePackError(f"{path}:{_line_of(data, error.absolute_path)}: {where}: {error.message}")
+    for raw in data["rules"]:
+        problems = []
+        for key in ("patterns", "exceptions") + (("swap",) if raw.get("regex") else ()):
+            for pattern in raw.get(key, ()):
+                try:
+                    regex.compile(pattern)
+                except regex.error as exc:
+                    problems.append(f"pattern {pattern!r} does not compile: {exc}")
+        if problems:
+            raise RulePackError(f"{path}:{raw.line}: rule {raw['code']}: {problems[0]}")
+    return data["rules"]
+
+
+@dataclass
+class DeclaredRule:
+    """A compiled YAML rule of one of the declarative kinds."""
+
+    rule: Rule
+    kind: str
+    phrases: list = field(default_factory=list)      # (phrase, payload)
+    patterns: list = field(default_factory=list)     # (compiled regex, payload)
+    exceptions: list = field(default_factory=list)   # compiled regexes: a match inside one is not flagged
+    ignorecase: bool = True
+    whole_line: bool = False
+
+    def register(self, index: PhraseIndex) -> None:
+        for phrase, payload in self.phrases:
+            index.add(phrase, (self, payload), self.ignorecase, self.whole_line)
+
+    def scan(self, doc):
+        """Pattern matches, as (start, end, payload). A runaway pattern raises TimeoutError."""
+        for pattern, payload in self.patterns:
+            for m in pattern.finditer(doc.prose, timeout=PATTERN_TIMEOUT):
+                if m.end() > m.start():
+                    yield m.start(), m.end(), m.expand(payload) if isinstance(payload, str) else payload
+
+    def _excepted(self, doc, start, end) -> bool:
+        for pattern in self.exceptions:
+            for m in pattern.finditer(doc.prose, max(0, start - 80), min(len(doc.prose), end + 80),
+                                      timeout=PATTERN_TIMEOUT):
+                if m.start() <= start and end <= m.end():
+                    return True
+        return False
+
+    def hits(self, doc, matches):
+        """Turn this rule's matches into hits, as its kind says."""
+        matches = [m for m in matches if not (self.exceptions and self._excepted(doc, m[0], m[1]))]
+        if self.kind == "existence":
+            for start, end, _ in matches:
+                yield Hit(start, end, self.rule.message.format(match=doc.prose[start:end]))
+        elif self.kind == "substitution":
+            for start, end, right in matches:
+                found = doc.prose[start:end]
+                answers = [match_case(found, a.strip()) for a in right.split("|")]
+                if found in answers:
+                    continue  # already the right form
+                message = self.rule.message.format(match=found, right="' or '".join(answers))
+                if len(answers) == 1 and self.rule.fix:
+                    yield Hit(start, end, message, replacement=answers[0], suggestions=tuple(answers))
+                else:
+                    yield Hit(start, end, message, suggestions=tuple(answers))
+        elif self.kind == "consistency":
+            yield from self._consistency(doc, matches)
+
+    def _consistency(self, doc, matches):
+        by_group: dict = {}
+        for start, end, (group, variant) in matches:
+            by_group.setdefault(group, {}).setdefault(variant, []).append((start, end))
+        for variants in by_group.values():
+            if len(variants) < 2:
+                continue
+            # The spelling used most (then first) is the article's; the others are flagged.
+            ranked = sorted(variants.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
+            main_spans = ranked[0][1]
+            main_text = doc.prose[main_spans[0][0]:main_spans[0][1]]
+            lines = sorted({doc.position(s).line for s, _ in main_spans})
+            for _, spans in ranked[1:]:
+                for start, end in spans:
+                    yield Hit(start, end, self.rule.message.format(
+                        match=doc.prose[start:end], other=main_text,
+                        line=", ".join(str(n) for n in lines)), suggestions=(main_text,))
+
+
+def match_case(found: str, replacement: str) -> str:
+    """Give the replacement the capital letter the flagged text starts with."""
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def compile_rule(raw: dict, source: str) -> DeclaredRule:
+    examples = raw["examples"]
+    kind = raw["kind"]
+    default_messages = {
+        "existence": "{match}",
+        "substitution": "Use '{right}' instead of '{match}'.",
+        "consistency": "Inconsistent spelling: '{match}' here, '{other}' on line {line}.",
+    }
+    rule = Rule(raw["code"], raw["name"], Severity.parse(raw["severity"]), raw["summary"], raw.get("why", ""),
+                raw.get("message", default_messages[kind]),
+                tuple(Example.parse(e) for e in examples["bad"]), tuple(Example.parse(e) for e in examples["good"]),
+                raw.get("fix") if kind == "substitution" else None, raw.get("default", True),
+                f"{source}:{getattr(raw, 'line', 1)}", tuple(raw.get("tags", ())))
+    ignorecase = raw.get("ignorecase", True)
+    flags = regex.MULTILINE | regex.V1 | (regex.IGNORECASE if ignorecase else 0)
+    declared = DeclaredRule(rule, kind, ignorecase=ignorecase, whole_line=raw.get("whole_line", False),
+                            exceptions=[regex.compile(p, flags) for p in raw.get("exceptions", ())])
+    if kind == "existence":
+        declared.phrases = [(p, None) for p in raw.get("tokens", ())]
+        declared.patterns = [(regex.compile(p, flags), None) for p in raw.get("patterns", ())]
+    elif kind == "substitution":
+        if raw.get("regex"):
+            declared.patterns = [(regex.compile(k, flags), v) for k, v in raw["swap"].items()]
+        else:
+            declared.phrases = list(raw["swap"].items())
+    else:
+        declared.phrases = [(spelling, (g, v)) for g, group in enumerate(raw["either"])
+                            for v, spelling in enumerate(group)]
+    return declared
+
+
+def builtin_pack_dir() -> Path:
+    """rules/ inside the installed package, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RulePackError(f"the built-in rule packs are missing (looked in {here / 'rules'})")
+
+
+def pack_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.yaml") if p.is_file()) + sorted(
+        p for p in directory.glob("*.yml") if p.is_file())
+
+
+def load_packs(directories: list[Path]) -> list[DeclaredRule]:
+    rules = []
+    for directory in directories:
+        if not directory.is_dir():
+            raise RulePackError(f"{directory}: rule pack directory not found")
+        for path in pack_files(directory):
+            for raw in read_pack(path):
+                try:
+                    rules.append(compile_rule(raw, str(path)))
+                except (ValueError, KeyError) as exc:
+                    raise RulePackError(f"{path}:{getattr(raw, 'line', 1)}: rule {raw.get('code')}: {exc}") from None
+    return rules
+
+
+def packs_digest(directories: list[Path]) -> str:
+    """A hash of every pack's bytes: the key under which compiled packs may be cached."""
+    digest = hashlib.sha256()
+    for directory in directories:
+        for path in pack_files(directory) if directory.is_dir() else ():
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

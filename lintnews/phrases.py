@@ -1,0 +1,64 @@
+"""Many phrases, one pass: phrase lists are matched on the document's tokens, not by regex."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .document import TOKEN, Document
+
+
+def phrase_tokens(phrase: str, ignorecase: bool = True) -> tuple[str, ...]:
+    tokens = tuple(m.group() for m in TOKEN.finditer(phrase))
+    return tuple(t.lower() for t in tokens) if ignorecase else tokens
+
+
+class PhraseIndex:
+    """Token sequences keyed by their first token; `find` walks the document once."""
+
+    def __init__(self):
+        self._first: dict[str, list] = defaultdict(list)
+        self._lines: dict[str, list] = defaultdict(list)
+
+    def add(self, phrase: str, payload, ignorecase: bool = True, whole_line: bool = False) -> None:
+        tokens = phrase_tokens(phrase, ignorecase)
+        if not tokens:
+            raise ValueError(f"phrase {phrase!r} has no words")
+        if whole_line:
+            self._lines[" ".join(phrase_tokens(phrase, True))].append(payload)
+        else:
+            self._first[tokens[0].lower()].append((tokens, ignorecase, payload))
+
+    def __bool__(self) -> bool:
+        return bool(self._first or self._lines)
+
+    def find(self, doc: Document):
+        """Yield (start, end, payload) for every occurrence, in document order."""
+        prose = doc.prose
+        tokens = doc.tokens
+        first = self._first
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            candidates = first.get(tok.lower)
+            if not candidates:
+                continue
+            for seq, ignorecase, payload in candidates:
+                k = len(seq)
+                if i + k > n:
+                    continue
+                ok = True
+                for j in range(k):
+                    t = tokens[i + j]
+                    if (t.lower if ignorecase else t.text) != seq[j]:
+                        ok = False
+                        break
+                    # A phrase never runs over a line break.
+                    if j and "\n" in prose[tokens[i + j - 1].end:t.start]:
+                        ok = False
+                        break
+                if ok:
+                    yield tok.start, tokens[i + k - 1].end, payload
+        if self._lines:
+            for line in doc.lines:
+                key = " ".join(m.group().lower() for m in TOKEN.finditer(line.text))
+                for payload in self._lines.get(key, ()):
+                    lead = len(line.text) - len(line.text.lstrip())
+                    yield line.start + lead, line.start + len(line.text.rstrip()), payload

@@ -1,0 +1,67 @@
+"""The document model: prose masking, positions, paragraphs, sentences, tokens."""
+from __future__ import annotations
+
+from lintnews.document import Document, split_sentences
+from lintnews.files import decode
+
+from .helpers import lint
+
+MARKDOWN = """---
+title: Talks resume
+date: 2020-01-03
+lang: en
+---
+# Talks [resume](https://example.org/a-rocket-fire)
+
+The `a rocket fire` code and <!-- a rocket fire --> stay quiet.
+
+```
+a rocket fire
+```
+
+After a rocket fire, see https://example.org/the-Hexagon for more.
+"""
+
+
+def test_front_matter_becomes_metadata_and_is_not_prose():
+    doc = Document.from_text(MARKDOWN, path="a.md", format="markdown")
+    assert doc.metadata == {"title": "Talks resume", "date": "2020-01-03", "lang": "en"}
+    assert doc.prose.startswith("   \n") and "Talks resume" not in doc.prose[:40]
+    assert len(doc.prose) == len(MARKDOWN)
+
+
+def test_code_comments_urls_and_link_targets_are_not_linted_but_positions_are_original():
+    findings = lint(MARKDOWN, select=["MT102"], format="markdown", path="a.md")
+    assert [(f.start.line, f.start.column, f.excerpt) for f in findings] == [(14, 7, "a rocket fire")]
+
+
+def test_positions_with_crlf_cr_and_astral_characters():
+    text = "One 😀 line\r\nA rocket fire.\rThen a rocket fire."
+    findings = lint(text, select=["MT102"])
+    assert [(f.start.line, f.start.column, f.end.column) for f in findings] == [(2, 1, 14), (3, 6, 19)]
+
+
+def test_bom_is_remembered_and_not_part_of_the_text():
+    source = decode("\ufeffThe Hexagon wins.".encode("utf-8"), "x.txt")
+    assert source.bom and source.text == "The Hexagon wins."
+
+
+def test_paragraphs_standalone_lines_and_sentences():
+    doc = Document.from_text("Sit-in\n\nHe left. Mr. Smith stayed in the U.S. for a week. Iraq.\nNext line.\n\nEnd")
+    assert [(p.text, p.standalone) for p in doc.paragraphs] == [
+        ("Sit-in", True), ("He left. Mr. Smith stayed in the U.S. for a week. Iraq.\nNext line.", False), ("End", True)]
+    assert [s.text for s in doc.sentences] == [
+        "Sit-in", "He left.", "Mr. Smith stayed in the U.S. for a week.", "Iraq.", "Next line.", "End"]
+
+
+def test_sentence_split_keeps_closing_quotes_and_initials():
+    text = '"We will go," he said. John F. Kennedy spoke! Then "Why?" she asked.'
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        '"We will go," he said.', "John F. Kennedy spoke!", 'Then "Why?" she asked.']
+
+
+def test_tokens_have_offsets():
+    doc = Document.from_text("Hezbollah's brigades—google-play-badge_FR")
+    assert [(t.text, t.start) for t in doc.tokens] == [
+        ("Hezbollah's", 0), ("brigades", 12), ("—", 20), ("google", 21), ("-", 27), ("play", 28), ("-", 32),
+        ("badge_FR", 33)]

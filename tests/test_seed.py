@@ -1,0 +1,82 @@
+"""The article lintnews was created from (../shared/seed), against seed/EXPECTED.md."""
+from __future__ import annotations
+
+import pytest
+
+from lintnews.runner import lint_paths
+
+#: Lines of the seed that carry a listed artefact (M1-M9, S1-S6); nothing else may be flagged.
+LINES_WITH_ARTEFACTS = {1, 3, 5, 11, 13, 17, 19, 21, 25, 31, 33, 35, 37}
+
+#: (line text contains, phrase) that must never be inside a finding's span.
+MUST_NOT_FLAG = ["With AFP and Reuters", "Sit-in", "Anger", "Tehran denies",
+                 "US Secretary of State Mike Pompeo", "on condition of anonymity", "over the weekend"]
+
+
+@pytest.fixture(scope="module")
+def seed_findings(request):
+    from .conftest import shared_path
+
+    path = shared_path("seed/000_67b23fb3398ad85c.txt")
+    text = path.read_text(encoding="utf-8")
+    findings = [f for r in lint_paths([str(path)]) for f in r.findings]
+    return text, findings
+
+
+def find(findings, code, line, column, excerpt):
+    hits = [f for f in findings if (f.code, f.start.line, f.start.column, f.excerpt) == (code, line, column, excerpt)]
+    assert hits, f"expected {code} at {line}:{column} on {excerpt!r}; got " + "; ".join(
+        f"{f.code}@{f.start.line}:{f.start.column} {f.excerpt!r}" for f in findings if f.start.line == line)
+    return hits[0]
+
+
+def test_m1_defense_minister_mark_esper(seed_findings):
+    _, findings = seed_findings
+    f = find(findings, "MT001", 1, 126, "Defense Minister Mark Esper")
+    assert "secretaries" in f.message and "'Defense Secretary Mark Esper'" in f.message
+    assert f.fix.replacement == "Defense Secretary Mark Esper" and f.fix.safe
+
+
+def test_m4_the_american_minister(seed_findings):
+    _, findings = seed_findings
+    f = find(findings, "MT001", 5, 187, "the American minister")
+    assert "'the US defense secretary'" in f.message
+
+
+def test_m6_head_of_american_diplomacy(seed_findings):
+    _, findings = seed_findings
+    f = find(findings, "MT101", 17, 170, "the head of American diplomacy")
+    assert "the top US diplomat" in f.message
+
+
+def test_s2_s5_calques(seed_findings):
+    _, findings = seed_findings
+    assert find(findings, "MT102", 11, 129, "a rocket fire").fix.replacement == "a rocket attack"
+    assert "earlier in the day" in find(findings, "MT103", 1, 232, "during the day").message
+
+
+def test_m8_newsletter_box_and_duplicate(seed_findings):
+    _, findings = seed_findings
+    find(findings, "CL001", 31, 1, "Newsletter Don't miss anything from international news")
+    find(findings, "CL001", 33, 1, "Don't miss anything from international news")
+    find(findings, "CL001", 35, 1, "subscribe")
+    dup = find(findings, "CL003", 33, 1, "Don't miss anything from international news")
+    assert "line 31" in dup.message
+
+
+def test_m9_app_badge(seed_findings):
+    _, findings = seed_findings
+    find(findings, "CL005", 37, 1, "google-play-badge_FR")
+
+
+def test_nothing_outside_the_listed_artefacts(seed_findings):
+    text, findings = seed_findings
+    stray = [f"{f.code}@{f.start.line}:{f.start.column} {f.excerpt!r}" for f in findings
+             if f.start.line not in LINES_WITH_ARTEFACTS]
+    assert stray == []
+    for phrase in MUST_NOT_FLAG:
+        start = text.index(phrase)
+        end = start + len(phrase)
+        overlapping = [f"{f.code} {f.excerpt!r}" for f in findings
+                       if f.offset < end and start < f.end_offset]
+        assert overlapping == [], f"{phrase!r} must not be flagged"
