@@ -68,6 +68,7 @@ class Document:
     notes: list = field(default_factory=list)
     #: The JSON Lines article id, for batch inputs.
     article: str | None = None
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         if not self.prose:
@@ -87,6 +88,12 @@ class Document:
             prose, found = html_prose(text)
             return cls(path, text, prose, format, {**found, **meta}, **kw)
         return cls(path, text, markup.plain_prose(text), "text", meta, **kw)
+
+    def memo(self, key, compute):
+        """A value computed once per document and shared by the checks that need it."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # --- positions -------------------------------------------------------------------------
     @cached_property

@@ -7,14 +7,13 @@ say and what to put instead.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..finding import Severity
 from ..rule import Example, Rule
 
-#: The modules under lintnews/checks/, imported when the rule set is built.
-MODULES = ("input", "titles", "cleanup")
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,11 @@ def check(code: str, name: str, severity: str, summary: str, *, why: str = "", m
 
 
 def load_all() -> dict[str, PythonRule]:
-    for module in MODULES:
+    """Import every module under lintnews/checks/ (each registers its rules) and return them.
+
+    Check modules import heavy libraries (langdetect, language_tool_python) inside the
+    functions that need them, so that loading the rule set stays fast.
+    """
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")):
         importlib.import_module(f"{__name__}.{module}")
     return REGISTRY

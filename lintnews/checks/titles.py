@@ -166,9 +166,9 @@ def official_title(doc, ctx):
 
 def named_people(doc) -> list[tuple[int, int, Officeholder]]:
     """Known officeholders named in full in the document, in order: (start, end, who)."""
-    key = ("named_people",)
-    if key not in doc.__dict__.setdefault("_memo", {}):
+    def compute():
         names = _alternation(n for o in officeholders() for n in o.names)
         pattern = regex.compile(rf"(?<!\w)(?:{names})(?!\w)")
-        doc._memo[key] = [(m.start(), m.end(), _person(m.group())) for m in pattern.finditer(doc.prose)]
-    return doc._memo[key]
+        return [(m.start(), m.end(), _person(m.group())) for m in pattern.finditer(doc.prose)]
+
+    return doc.memo("named_people", compute)
