@@ -146,6 +146,7 @@ class Linter:
             safe = hit.safe if hit.safe is not None else rule.fix == "safe"
             fix = Fix(hit.replacement, safe)
         message = hit.message if hit.message is not None else rule.message.format(match=excerpt)
-        return Finding(doc.path, doc.position(hit.start), doc.position(hit.end), rule.code, rule.name,
+        return Finding(doc.path, doc.position(hit.start), doc.position(hit.end), hit.code or rule.code,
+                       hit.name or rule.name,
                        Severity.parse(severity) if severity else (hit.severity or rule.severity), message,
                        tuple(hit.suggestions), fix, hit.start, hit.end, doc.article, excerpt)

@@ -27,6 +27,10 @@ class Hit:
     safe: bool | None = None
     suggestions: tuple[str, ...] = ()
     severity: Severity | None = None
+    #: For checks that report under codes of their own making (LanguageTool's rule ids):
+    #: the code and name to report instead of the registered rule's.
+    code: str | None = None
+    name: str | None = None
 
 
 @dataclass(frozen=True)
