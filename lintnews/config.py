@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+import fnmatch
+import os
 from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 
 from .errors import ConfigError
 from .finding import Severity
@@ -26,10 +29,17 @@ class Config:
     rules: tuple[str, ...] = ()
     grammar: bool = False
     languagetool_url: str | None = None
+    #: Seconds to wait for one LanguageTool answer.
+    languagetool_timeout: float = 60.0
+    #: LanguageTool requests in flight at once (None: one per CPU, at most 10).
+    languagetool_threads: int | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     #: glob -> codes ignored in files matching the glob.
     per_file_ignores: dict = field(default_factory=dict)
+    #: The directory of the configuration file these settings came from (None: none did).
+    #: Globs in per_file_ignores, include and exclude are relative to it.
+    root: str | None = None
 
 
 def parse_date(value) -> _dt.date:
@@ -39,6 +49,26 @@ def parse_date(value) -> _dt.date:
         return _dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise ConfigError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def glob_matches(path: str, globs, root: str | None = None) -> bool:
+    """Whether `path` matches one of `globs`: as given, relative to `root`, by its name, or by a
+    directory it is in ("drafts" matches drafts/a.md)."""
+    if not globs:
+        return False
+    pure = PurePath(path)
+    candidates = {path, pure.as_posix(), pure.name}
+    if root is not None and path != "-":
+        try:
+            candidates.add(Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix())
+        except ValueError:
+            pass
+    for c in list(candidates):
+        parts = PurePath(c).parts
+        for i in range(1, len(parts)):
+            candidates.add(PurePath(*parts[:i]).as_posix())
+            candidates.add(parts[i - 1])
+    return any(fnmatch.fnmatchcase(c, g) or fnmatch.fnmatch(c, g) for c in candidates for g in globs)
 
 
 def split_codes(values) -> tuple[str, ...]:

@@ -1,20 +1,27 @@
 """The linter: loads every rule, selects some, runs them over a Document, returns Findings."""
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import checks
-from .checks import Hit
-from .config import Config
+from . import checks, suppressions  # suppressions registers IO100/IO101
+from .checks import Hit, grammar
+from .config import Config, glob_matches
 from .document import Document
 from .errors import ConfigError
 from .finding import Finding, Fix, Severity, deduplicate
+from .fixes import replaceable
 from .packs import DeclaredRule, builtin_pack_dir, load_packs
 from .phrases import PhraseIndex
 from .rule import Rule
+
+
+def names_dynamic_code(selector: str, rule: Rule) -> bool:
+    """Whether `selector` (LTEN_A_VS_AN) names codes the LanguageTool rule reports under rather
+    than the rule itself (LT000, prefixes LT and LT0)."""
+    s = selector.upper()
+    return rule.family == "LT" and s.startswith("LT") and len(s) > 2 and not rule.code.startswith(s)
 
 
 @dataclass
@@ -64,9 +71,19 @@ class RuleSet:
         if selector.lower() == rule.name:
             return 100
         s = selector.upper()
-        if rule.code.startswith(s):
+        if rule.code.startswith(s) or names_dynamic_code(selector, rule):
             return 1 + len(s)
         return 0
+
+    def selects(self, selector: str, code: str) -> int:
+        """How specifically `selector` names findings reported under `code`, which may be a code a
+        rule makes up (LanguageTool's LT + rule id) rather than the rule's own."""
+        if code in self.rules:
+            return self.matches(selector, self.rules[code])
+        if code.startswith(selector.upper()):
+            return 1 + len(selector)
+        return max((self.matches(selector, r) for r in self.rules.values()
+                    if r.family == code[:2] and not names_dynamic_code(selector, r)), default=0)
 
     def check_selectors(self, selectors, key: str) -> None:
         for s in selectors:
@@ -84,7 +101,8 @@ class RuleSet:
             else:
                 on = max((self.matches(s, rule) for s in config.select), default=0)
             on = max(on, max((self.matches(s, rule) for s in config.extend_select), default=0))
-            off = max((self.matches(s, rule) for s in config.ignore), default=0)
+            # --ignore LTSOME_RULE drops that one code's findings (the check filters them), not the rule.
+            off = max((self.matches(s, rule) for s in config.ignore if not names_dynamic_code(s, rule)), default=0)
             if rule.code.startswith("LT") and not config.grammar:
                 on = 0
             if on and on > off:
@@ -110,7 +128,7 @@ class Linter:
     def lint(self, doc: Document) -> Result:
         result = Result([])
         per_file_off = [codes for glob, codes in self.config.per_file_ignores.items()
-                        if fnmatch.fnmatch(doc.path, glob) or fnmatch.fnmatch(Path(doc.path).name, glob)]
+                        if glob_matches(doc.path, (glob,), self.config.root)]
         matches: dict[str, list] = {}
         if self.index:
             for start, end, (declared, payload) in self.index.find(doc):
@@ -127,22 +145,27 @@ class Linter:
             self._collect(result, doc, declared.rule, declared.hits(doc, sorted(found, key=lambda m: m[:2])))
         for item in self.python:
             self._collect(result, doc, item.rule, item.function(doc, self.context))
+        if self.config.grammar:
+            result.findings = grammar.without_duplicates(result.findings)
+        # In-article suppressions come after every check, so every kind of rule is suppressible.
+        result.findings = suppressions.apply(doc, result.findings, self)
         if per_file_off:
             result.findings = [f for f in result.findings
-                               if not any(self.ruleset.matches(s, self.ruleset.rules[f.code]) for codes in per_file_off
-                                          for s in codes if f.code in self.ruleset.rules)]
+                               if not any(self.ruleset.selects(s, f.code) for codes in per_file_off for s in codes)]
         result.findings = deduplicate(result.findings)
         return result
 
     def _collect(self, result: Result, doc: Document, rule: Rule, hits) -> None:
         severity_override = self.config.severity.get(rule.code) or self.config.severity.get(rule.name)
         for hit in hits:
-            result.findings.append(self.finding(doc, rule, hit, severity_override))
+            override = self.config.severity.get(hit.code) if hit.code else None
+            result.findings.append(self.finding(doc, rule, hit, override or severity_override))
 
     def finding(self, doc: Document, rule: Rule, hit: Hit, severity: Severity | None = None) -> Finding:
         excerpt = doc.text[hit.start:hit.end]
         fix = None
-        if hit.replacement is not None:
+        # A span that covers markup or an HTML character reference keeps its suggestions, not a fix.
+        if hit.replacement is not None and replaceable(doc, hit.start, hit.end):
             safe = hit.safe if hit.safe is not None else rule.fix == "safe"
             fix = Fix(hit.replacement, safe)
         message = hit.message if hit.message is not None else rule.message.format(match=excerpt)

@@ -98,7 +98,8 @@ def write_atomically(path: str, data: bytes) -> None:
     A failure at any point leaves the original file as it was.
     """
     target = Path(path)
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    info = target.stat() if target.exists() else None
+    mode = info.st_mode & 0o7777 if info else None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".lintnews-tmp", dir=str(target.parent))
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -107,6 +108,11 @@ def write_atomically(path: str, data: bytes) -> None:
             os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
+            if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                try:  # keep the owner when root fixes someone else's file
+                    os.chown(tmp, info.st_uid, info.st_gid)
+                except OSError:
+                    pass
         os.replace(tmp, target)
     except BaseException:
         try:

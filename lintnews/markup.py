@@ -13,6 +13,10 @@ import yaml
 # Not prose in any format: web addresses and e-mail addresses.
 URL = re.compile(r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'«»]*[^\s<>"'«».,;:!?)\]]""", re.I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+#: What every URL match contains; a quick test before the full pattern.
+URL_HINT = re.compile(r"://|www\.", re.I)
+#: Not prose in plain text: a suppression directive on a line of its own (see suppressions.py).
+TEXT_DIRECTIVE = re.compile(r"^[ \t]*#[ \t]*lintnews-[^\n]*$", re.M)
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[`~]*[ \t]*$|\Z)", re.M | re.S)
@@ -44,6 +48,8 @@ def blank_all(chars: list[str], text: str, pattern: re.Pattern) -> None:
 
 def normalise_newlines(chars: list[str]) -> None:
     """CRLF becomes ' \\n' and a lone CR '\\n' so checks only ever see '\\n'; lengths stay."""
+    if "\r" not in chars:  # the usual case: nothing to do, and no loop over every character
+        return
     n = len(chars)
     for i, c in enumerate(chars):
         if c == "\r":
@@ -53,8 +59,12 @@ def normalise_newlines(chars: list[str]) -> None:
 def plain_prose(text: str) -> str:
     chars = list(text)
     normalise_newlines(chars)
-    blank_all(chars, text, URL)
-    blank_all(chars, text, EMAIL)
+    if URL_HINT.search(text):  # most articles have no address: skip the costlier patterns
+        blank_all(chars, text, URL)
+    if "@" in text:
+        blank_all(chars, text, EMAIL)
+    if "lintnews-" in text:
+        blank_all(chars, text, TEXT_DIRECTIVE)
     return "".join(chars)
 
 

@@ -17,6 +17,9 @@ See README "Writing a rule pack" for a full example.
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from .checks import Hit
 from .errors import RulePackError
 from .finding import Severity
 from .phrases import PhraseIndex
+from .prefilter import gate, passes
 from .rule import Example, Rule
 
 #: Seconds one pattern may run on one article before it is stopped.
@@ -175,6 +179,8 @@ class DeclaredRule:
     exceptions: list = field(default_factory=list)   # compiled regexes: a match inside one is not flagged
     ignorecase: bool = True
     whole_line: bool = False
+    #: For each pattern, the strings one of which its every match contains (see prefilter.py).
+    gates: list = field(default_factory=list)
 
     def register(self, index: PhraseIndex) -> None:
         for phrase, payload in self.phrases:
@@ -182,7 +188,10 @@ class DeclaredRule:
 
     def scan(self, doc):
         """Pattern matches, as (start, end, payload). A runaway pattern raises TimeoutError."""
-        for pattern, payload in self.patterns:
+        folded = lambda: doc.memo("prose.casefold", doc.prose.casefold)  # noqa: E731
+        for i, (pattern, payload) in enumerate(self.patterns):
+            if i < len(self.gates) and not passes(self.gates[i], doc.prose, folded):
+                continue
             for m in pattern.finditer(doc.prose, timeout=PATTERN_TIMEOUT):
                 if m.end() > m.start():
                     yield m.start(), m.end(), m.expand(payload) if isinstance(payload, str) else payload
@@ -241,6 +250,13 @@ def match_case(found: str, replacement: str) -> str:
     return replacement
 
 
+def compile_pattern(pattern: str, flags: int):
+    """Compile a pack's pattern. Version-1 `regex` turns on full case folding with IGNORECASE
+    (so that 'ß' matches 'SS'); it makes patterns such as `[\\w-]*` run some 15 times slower
+    and buys nothing in English copy, so it is turned off (`(?-f)`)."""
+    return regex.compile("(?-f)" + pattern, flags)
+
+
 def compile_rule(raw: dict, source: str) -> DeclaredRule:
     examples = raw["examples"]
     kind = raw["kind"]
@@ -257,13 +273,15 @@ def compile_rule(raw: dict, source: str) -> DeclaredRule:
     ignorecase = raw.get("ignorecase", True)
     flags = regex.MULTILINE | regex.V1 | (regex.IGNORECASE if ignorecase else 0)
     declared = DeclaredRule(rule, kind, ignorecase=ignorecase, whole_line=raw.get("whole_line", False),
-                            exceptions=[regex.compile(p, flags) for p in raw.get("exceptions", ())])
+                            exceptions=[compile_pattern(p, flags) for p in raw.get("exceptions", ())])
     if kind == "existence":
         declared.phrases = [(p, None) for p in raw.get("tokens", ())]
-        declared.patterns = [(regex.compile(p, flags), None) for p in raw.get("patterns", ())]
+        declared.patterns = [(compile_pattern(p, flags), None) for p in raw.get("patterns", ())]
+        declared.gates = [gate(p, ignorecase) for p in raw.get("patterns", ())]
     elif kind == "substitution":
         if raw.get("regex"):
-            declared.patterns = [(regex.compile(k, flags), v) for k, v in raw["swap"].items()]
+            declared.patterns = [(compile_pattern(k, flags), v) for k, v in raw["swap"].items()]
+            declared.gates = [gate(k, ignorecase) for k in raw["swap"]]
         else:
             declared.phrases = list(raw["swap"].items())
     else:
@@ -286,7 +304,28 @@ def pack_files(directory: Path) -> list[Path]:
         p for p in directory.glob("*.yml") if p.is_file())
 
 
-def load_packs(directories: list[Path]) -> list[DeclaredRule]:
+def load_packs(directories: list[Path], cache: bool = True) -> list[DeclaredRule]:
+    """Every rule of the packs in `directories`, compiled.
+
+    Parsing YAML and validating it against the schema costs more than all the rest of a
+    start-up, so compiled packs are kept in the user's cache directory under a hash of
+    the packs' bytes (see `cache_file`): a pack edited, added or removed is read afresh.
+    """
+    for directory in directories:
+        if not directory.is_dir():
+            raise RulePackError(f"{directory}: rule pack directory not found")
+    target = cache_file(directories) if cache else None
+    if target is not None:
+        cached = _read_cache(target)
+        if cached is not None:
+            return cached
+    rules = _parse_packs(directories)
+    if target is not None:
+        _write_cache(target, rules)
+    return rules
+
+
+def _parse_packs(directories: list[Path]) -> list[DeclaredRule]:
     rules = []
     for directory in directories:
         if not directory.is_dir():
@@ -307,3 +346,66 @@ def packs_digest(directories: list[Path]) -> str:
         for path in pack_files(directory) if directory.is_dir() else ():
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+# --- the compiled-pack cache ---------------------------------------------------------------
+#: Bumped when what is cached changes shape in a way the source hash below would not catch.
+CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where compiled packs are kept: $LINTNEWS_CACHE_DIR, else the platform's user cache
+    directory (~/.cache/lintnews, $XDG_CACHE_HOME/lintnews). LINTNEWS_CACHE_DIR=off disables it."""
+    configured = os.environ.get("LINTNEWS_CACHE_DIR")
+    if configured is not None:
+        return None if configured.strip().lower() in ("", "0", "off", "no", "false") else Path(configured)
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:  # pragma: no cover - platformdirs is a dependency
+        return None
+    return Path(user_cache_dir("lintnews", appauthor=False))
+
+
+def cache_file(directories: list[Path]) -> Path | None:
+    """The cache entry for these pack directories: named by a hash of the packs' bytes, of the
+    code that compiles them (a checkout that changes packs.py must not read stale objects),
+    and of the Python and `regex` versions (pickled patterns are recompiled by `regex`)."""
+    where = cache_dir()
+    if where is None:
+        return None
+    digest = hashlib.sha256()
+    digest.update(f"{CACHE_FORMAT}\0{sys.version}\0{regex.__version__}\0".encode())
+    here = Path(__file__).resolve().parent
+    for module in ("packs.py", "prefilter.py", "rule.py", "finding.py", "phrases.py"):
+        try:
+            digest.update((here / module).read_bytes())
+        except OSError:
+            return None
+    try:
+        digest.update(packs_digest(directories).encode())
+    except OSError:
+        return None
+    return where / f"packs-{digest.hexdigest()[:32]}.pickle"
+
+
+def _read_cache(path: Path) -> list[DeclaredRule] | None:
+    """The cached rules, or None when missing, unreadable or corrupt (then packs are re-read)."""
+    try:
+        with open(path, "rb") as handle:
+            rules = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - any damage to the cache only means a cache miss
+        return None
+    if not isinstance(rules, list) or not all(isinstance(r, DeclaredRule) for r in rules):
+        return None
+    return rules
+
+
+def _write_cache(path: Path, rules: list[DeclaredRule]) -> None:
+    """Store compiled rules; a read-only or full cache directory is not an error."""
+    from .files import write_atomically
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(str(path), pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is only a cache miss next time
+        pass

@@ -17,6 +17,7 @@ class PhraseIndex:
     def __init__(self):
         self._first: dict[str, list] = defaultdict(list)
         self._lines: dict[str, list] = defaultdict(list)
+        self._line_firsts: set[str] = set()
 
     def add(self, phrase: str, payload, ignorecase: bool = True, whole_line: bool = False) -> None:
         tokens = phrase_tokens(phrase, ignorecase)
@@ -24,6 +25,7 @@ class PhraseIndex:
             raise ValueError(f"phrase {phrase!r} has no words")
         if whole_line:
             self._lines[" ".join(phrase_tokens(phrase, True))].append(payload)
+            self._line_firsts.add(phrase_tokens(phrase, True)[0])
         else:
             self._first[tokens[0].lower()].append((tokens, ignorecase, payload))
 
@@ -36,10 +38,11 @@ class PhraseIndex:
         tokens = doc.tokens
         first = self._first
         n = len(tokens)
-        for i, tok in enumerate(tokens):
-            candidates = first.get(tok.lower)
-            if not candidates:
-                continue
+        # Most tokens start no phrase: find the few that do in one comprehension.
+        starts = [i for i, tok in enumerate(tokens) if tok.lower in first]
+        for i in starts:
+            tok = tokens[i]
+            candidates = first[tok.lower]
             for seq, ignorecase, payload in candidates:
                 k = len(seq)
                 if i + k > n:
@@ -57,7 +60,12 @@ class PhraseIndex:
                 if ok:
                     yield tok.start, tokens[i + k - 1].end, payload
         if self._lines:
+            line_firsts = self._line_firsts
             for line in doc.lines:
+                # Only a line whose first word starts a whole-line phrase is worth its key.
+                head = TOKEN.search(line.text)
+                if head is None or head.group().lower() not in line_firsts:
+                    continue
                 key = " ".join(m.group().lower() for m in TOKEN.finditer(line.text))
                 for payload in self._lines.get(key, ()):
                     lead = len(line.text) - len(line.text.lstrip())

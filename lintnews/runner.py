@@ -1,6 +1,8 @@
 """One run over many files: discovery, reading, linting, progress. Used by the CLI and the API."""
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from dataclasses import dataclass, field
 
@@ -37,7 +39,9 @@ def lint_file(linter: Linter, path: str) -> FileResult:
     if not source.text.strip():
         result.notices.append(f"{path}: empty file, nothing to check")
         return result
-    for doc in documents(source, format_for(path) or "text"):
+    docs = documents(source, format_for(path) or "text")
+    result.notices.extend(getattr(docs, "notices", ()))  # lines of a JSON Lines batch that were skipped
+    for doc in docs:
         out = linter.lint(doc)
         result.findings.extend(out.findings)
         result.notices.extend(out.notices)
@@ -66,24 +70,147 @@ class Progress:
             self.stream.flush()
 
 
-def lint_paths(paths, config: Config | None = None, linter: Linter | None = None):
-    """Lint files and directories; yields a FileResult per file, in command-line order."""
-    config = config or Config()
-    linter = linter or Linter(config)
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def lint_paths(paths, config: Config | None = None, linter: Linter | None = None, jobs: int = 1, settings=None):
+    """Lint files and directories; yields a FileResult per file, in command-line order.
+
+    With `jobs` > 1 files are linted by that many worker processes, each with a Linter of its
+    own; results still come back in file order, so the output is the same as with one job.
+
+    With `settings` (a lintnews.settings.Settings), each file is linted under the configuration
+    file nearest to it, one Linter per configuration file; `config` then holds only the
+    command line's globs for finding files. Every configuration is read and checked before
+    the first file is linted.
+    """
+    config = config or (linter.config if linter is not None else Config())
     files = discover(paths, config.include, config.exclude)
+    if settings is not None:
+        files = settings.filter(files, paths)
+    # With --grammar: one LanguageTool server for the whole run, reached (or started) now.
+    from .languagetool import prepare
+
+    prepare(settings.config_for(p) if settings is not None else config for p in files)
     progress = Progress(len(files))
     try:
-        for path in files:
-            yield lint_file(linter, path)
-            progress.step(path)
+        if jobs > 1 and len(files) > 1:
+            results = _parallel(files, config, min(jobs, len(files)), settings)
+        elif settings is not None:
+            results = (lint_file(settings.linter_for(path), path) for path in files)
+        else:
+            linter = linter or Linter(config)
+            results = (lint_file(linter, path) for path in files)
+        for result in results:
+            yield result
+            progress.step(result.path)
     finally:
         progress.close()
 
 
+# --- parallel runs ----------------------------------------------------------------------------
+_worker_linter: Linter | None = None
+_worker_settings = None
+
+
+def _start_worker(config: Config, settings=None) -> None:
+    """Build the worker's Linter once. Ctrl-C is the parent's to handle: workers ignore it, so
+    an interrupted run prints one message and no traceback per worker."""
+    global _worker_linter, _worker_settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_settings = settings
+    _worker_linter = Linter(config) if settings is None else None
+
+
+def _lint_chunk(paths: list[str]) -> list[FileResult]:
+    if _worker_settings is not None:
+        return [lint_file(_worker_settings.linter_for(path), path) for path in paths]
+    return [lint_file(_worker_linter, path) for path in paths]
+
+
+def _chunks(files: list[str], jobs: int):
+    """Files in small groups: big enough to amortise inter-process traffic, small enough to
+    keep every worker busy to the end."""
+    size = max(1, min(16, len(files) // (jobs * 8)))
+    group = []
+    for path in files:
+        if path == "-":  # standard input belongs to the parent process
+            if group:
+                yield group
+                group = []
+            yield path
+            continue
+        group.append(path)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _parallel(files: list[str], config: Config, jobs: int, settings=None):
+    """Results in file order. At most a few groups per worker are in flight, so memory stays
+    flat however many files there are."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    window = jobs * 4
+    pending: deque = deque()
+    local: list[Linter] = []
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, settings))
+    try:
+        chunks = _chunks(files, jobs)
+        while True:
+            while len(pending) < window:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                if isinstance(chunk, str):
+                    if not local:
+                        local.append(Linter(config) if settings is None else settings.linter_for(chunk))
+                    pending.append([lint_file(local[0], chunk)])
+                else:
+                    pending.append(pool.submit(_lint_chunk, chunk))
+            if not pending:
+                break
+            item = pending.popleft()
+            yield from (item if isinstance(item, list) else item.result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+#: Linters built by lint_text, by configuration: a process linting many strings with one
+#: configuration (a worker of a distributed engine) builds its Linter once.
+_linters: dict[bytes, Linter] = {}
+
+
+def linter_for(config: Config) -> Linter:
+    """The process's Linter for `config`, built on first use."""
+    import pickle
+
+    key = pickle.dumps(config)
+    linter = _linters.get(key)
+    if linter is None:
+        if len(_linters) >= 8:
+            _linters.pop(next(iter(_linters)))
+        linter = _linters[key] = Linter(config)
+    return linter
+
+
 def lint_text(text: str, path: str = "<text>", config: Config | None = None, format: str | None = None,
               metadata: dict | None = None, linter: Linter | None = None) -> list[Finding]:
-    """Lint a string as if it were the file `path`; returns its findings, sorted."""
-    linter = linter or Linter(config or Config())
+    """Lint a string as if it were the file `path`; returns its findings, sorted.
+
+    `format` is text, markdown, html or jsonl (then `text` holds JSON Lines articles); by
+    default the extension of `path` says. Nothing is read or printed; the Linter for a
+    configuration is built once per process and reused.
+    """
+    linter = linter or linter_for(config or Config())
     fmt = format or format_for(path) or "text"
     findings = []
     from .files import Source
@@ -93,4 +220,4 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None, for
     return findings
 
 
-__all__ = ["lint_paths", "lint_text", "lint_file", "FileResult", "Document", "decode"]
+__all__ = ["lint_paths", "lint_text", "lint_file", "default_jobs", "FileResult", "Document", "decode"]

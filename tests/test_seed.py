@@ -80,3 +80,43 @@ def test_nothing_outside_the_listed_artefacts(seed_findings):
         overlapping = [f"{f.code} {f.excerpt!r}" for f in findings
                        if f.offset < end and start < f.end_offset]
         assert overlapping == [], f"{phrase!r} must not be flagged"
+
+
+def test_m3_sentence_fragment(seed_findings):
+    _, findings = seed_findings
+    f = find(findings, "MT301", 3, 234, "Iraq.")
+    assert f.message == "Sentence fragment 'Iraq.' inside a paragraph: probably a broken translation."
+
+
+def test_m5_french_elision_in_a_garbled_quote(seed_findings):
+    _, findings = seed_findings
+    f = find(findings, "MT202", 13, 196, "the 'Iran")
+    assert "Stray apostrophe after 'the'" in f.message and "'allies of Iran'" in f.message
+    assert f.fix.replacement == "Iran" and f.fix.safe
+
+
+def test_s6_spaced_hyphen_is_info_at_most(seed_findings):
+    _, findings = seed_findings
+    f = find(findings, "TY011", 17, 47, " - ")
+    assert str(f.severity) == "info" and "2 in this article" in f.message
+    assert [g for g in findings if g.code == "TY011"] == [f]
+
+
+def test_calques_cleanup_and_language_findings_are_exactly_the_listed_ones():
+    """M6, M8, M9, S2, S5 and nothing else from the MT1xx, CL and LD families."""
+    from lintnews.config import Config
+
+    from .conftest import shared_path
+
+    path = shared_path("seed/000_67b23fb3398ad85c.txt")
+    [result] = lint_paths([str(path)], Config(select=("MT1", "CL", "LD")))
+    assert [(f.code, f.start.line, f.start.column, f.excerpt) for f in result.findings] == [
+        ("MT103", 1, 232, "during the day"),
+        ("MT102", 11, 129, "a rocket fire"),
+        ("MT101", 17, 170, "the head of American diplomacy"),
+        ("CL001", 31, 1, "Newsletter Don't miss anything from international news"),
+        ("CL001", 33, 1, "Don't miss anything from international news"),
+        ("CL003", 33, 1, "Don't miss anything from international news"),
+        ("CL001", 35, 1, "subscribe"),
+        ("CL005", 37, 1, "google-play-badge_FR"),
+    ]

@@ -1,4 +1,4 @@
-"""Leftovers of scraping: text that is in the file twice."""
+"""Leftovers of scraping: text that is in the file twice (a line, or a whole paragraph)."""
 from __future__ import annotations
 
 from . import Hit, check
@@ -16,10 +16,25 @@ RECENT_LINES = 6
            "sometimes emit a segment twice. A repeated paragraph in print looks broken.",
        message="Repeats line {line} word for word: remove the duplicate.",
        bad=["Sign up for our daily news briefing today\n\n[[Sign up for our daily news briefing today]]\n",
-            "Newsletter Get the world desk briefing every morning\n\n[[Get the world desk briefing every morning]]\n"],
+            "Newsletter Get the world desk briefing every morning\n\n[[Get the world desk briefing every morning]]\n",
+            {"text": "The strike closed\nthree schools.\n\nTalks resume.\n\n[[The strike closed\nthree schools.]]\n",
+             "message": "Repeats the paragraph at line 1"}],
        good=["Sign up for our daily news briefing today\n\nThe minister arrived in Paris on Monday.\n",
              "Anger\n\nThe crowd grew.\n\nAnger\n\nIt spread."])
 def duplicate_line(doc, ctx):
+    # A paragraph of several lines repeated whole is one finding, not one per line.
+    seen_paragraphs: dict[str, int] = {}
+    covered: list[tuple[int, int]] = []
+    for para in doc.paragraphs:
+        if "\n" not in para.text:
+            continue
+        key = " ".join(para.text.split()).casefold()
+        if key in seen_paragraphs:
+            covered.append((para.start, para.end))
+            yield Hit(para.start, para.end,
+                      f"Repeats the paragraph at line {seen_paragraphs[key]} word for word: remove the duplicate.")
+        else:
+            seen_paragraphs[key] = doc.position(para.start).line
     first_seen: dict[str, int] = {}
     recent: list[tuple[str, int]] = []  # the last few lines, for a line that repeats the end of one
     for index, line in enumerate(doc.lines):
@@ -30,9 +45,10 @@ def duplicate_line(doc, ctx):
         if earlier is None:
             earlier = next((n for text, n in recent if text.endswith(" " + key)), None)
         if earlier is not None:
-            lead = len(line.text) - len(line.text.lstrip())
-            yield Hit(line.start + lead, line.start + len(line.text.rstrip()),
-                      f"Repeats line {earlier} word for word: remove the duplicate.")
+            if not any(s <= line.start < e for s, e in covered):  # already reported with its paragraph
+                lead = len(line.text) - len(line.text.lstrip())
+                yield Hit(line.start + lead, line.start + len(line.text.rstrip()),
+                          f"Repeats line {earlier} word for word: remove the duplicate.")
         else:
             first_seen[key] = index + 1
         recent = (recent + [(key, index + 1)])[-RECENT_LINES:]

@@ -1,106 +1,80 @@
-"""Titles rendered literally from French: "Defense Minister Mark Esper", "the American minister"."""
+"""Officials' titles: the country's own title, the person's own office, the right period.
+
+"Defense Minister Mark Esper" (the US has no ministers), "Secretary of State Mark Esper" (he
+ran the Pentagon), "Defense Secretary Mark Esper" in a story dated 2018 (his term began in July
+2019), and one person with two titles in one article. Conventions and terms are data:
+rules/knowledge/titles.yaml and officeholders.yaml (see officeholders.py).
+"""
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from .. import knowledge
+from .dates import document_date, long_date
+from .officeholders import (
+    Mention, adjectives, as_of, complete_offices, country_label, mentions, office_name, portfolio_titles,
+    title_office, title_phrases, _alternation,
+)
 from . import Hit, check
 
-
-@dataclass(frozen=True)
-class Officeholder:
-    name: str
-    names: tuple[str, ...]
-    country: str
-    office: str
-    start: dt.date
-    end: dt.date | None
-
-    def term(self) -> str:
-        end = self.end.strftime("%B %Y") if self.end else "today"
-        return f"{self.start.strftime('%B %Y')} – {end}"
+#: A word before a title that makes it another title ("Vice President", "Commission President").
+COMPOUND = frozenset("""vice deputy assistant under junior shadow associate co honorary regional provincial
+state party commission council bank club federation association league committee parliament parliamentary
+assembly senate court university company group union central european world opposition""".split())
 
 
-def _date(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
+def _short(country: str, office: str, variant: str) -> str | None:
+    p = portfolio_titles(country, office)
+    if not p:
+        return None
+    return (p.get("short_gb") if variant == "en-GB" else None) or p.get("short")
 
 
-@lru_cache(maxsize=None)
-def officeholders() -> tuple[Officeholder, ...]:
+def _lower(country: str, office: str, variant: str) -> str | None:
+    p = portfolio_titles(country, office)
+    return (p.get("lower_gb") if variant == "en-GB" else None) or p.get("lower")
+
+
+def _is_compound(doc, title_start: int) -> bool:
+    before = regex.search(r"([\w.]+)[\s]*$", doc.prose[max(0, title_start - 40):title_start])
+    if not before:
+        return False
+    word = before.group(1)
+    if word.casefold() in COMPOUND:
+        return True
+    # An acronym that is not a country ("NATO Secretary", "IMF President", "ECB President").
+    return word.isupper() and len(word) >= 2 and word not in adjectives()
+
+
+def titled(doc) -> list[tuple[Mention, int]]:
+    """Mentions of known officeholders with a title before the name: (mention, span start)."""
     out = []
-    for e in knowledge.load("officeholders")["officeholders"]:
-        names = (e["name"], *e.get("aliases", ()))
-        out.append(Officeholder(e["name"], tuple(names), e["country"], e["office"], _date(e["from"]), _date(e.get("to"))))
-    return tuple(out)
+    for m in mentions(doc):
+        if m.title is None or _is_compound(doc, m.title_start):
+            continue
+        start = m.title_start
+        if m.adjective:
+            start = doc.prose.rfind(m.adjective, 0, m.title_start)
+        out.append((m, start))
+    return out
 
 
-@lru_cache(maxsize=None)
-def conventions() -> dict:
-    return knowledge.load("titles")
-
-
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
-@lru_cache(maxsize=None)
-def patterns():
-    data = conventions()
-    titles = _alternation(data["minister_titles"])
-    names = _alternation(n for o in officeholders() for n in o.names)
-    adjectives = {n: cid for cid, c in data["countries"].items() for n in c["names"]}
-    adj = _alternation(adjectives)
-    named = regex.compile(rf"(?<!\w)(?:(?P<adj>{adj})\s+)?(?P<title>{titles})(?:,)?\s+(?P<name>{names})(?!\w)")
-    country_title = regex.compile(rf"(?<!\w)(?P<adj>{adj})\s+(?P<title>{titles}|[Mm]inister)(?!\w)")
-    the_minister = regex.compile(rf"(?<!\w)(?P<the>[Tt]he)\s+(?P<adj>{adj})\s+(?P<title>[Mm]inister)(?!\s+(?:of|for)\b)(?!\w)")
-    return named, country_title, the_minister, adjectives
-
-
-def _person(name: str) -> Officeholder | None:
-    key = " ".join(name.split()).lower()
-    for o in officeholders():
-        if key in (n.lower() for n in o.names):
-            return o
-    return None
-
-
-def _portfolio(title: str) -> str | None:
-    key = " ".join(title.split()).lower()
-    for phrase, portfolio in conventions()["minister_titles"].items():
-        if phrase.lower() == key:
-            return portfolio
-    return None
-
-
-def _titles(country: str, portfolio: str, variant: str) -> dict | None:
-    c = conventions()["countries"].get(country, {})
-    t = c.get("portfolios", {}).get(portfolio)
-    if t and variant == "en-GB":
-        t = {k: t.get(f"{k}_gb", v) for k, v in t.items() if not k.endswith("_gb")}
-    return t
-
-
-def _label(country: str) -> str:
-    """How copy names the country before a title: the first of its names ("US")."""
-    return conventions()["countries"][country]["names"][0]
-
-
-def _country_without_ministers(country: str) -> bool:
-    return conventions()["countries"].get(country, {}).get("ministers", True) is False
+def _country_of(m: Mention, adjective: str | None) -> str | None:
+    country = m.terms[0].country
+    if adjective and adjectives().get(" ".join(adjective.split())) not in (None, country):
+        return None  # "Israeli Defense Minister Mark Esper": another person, or another error
+    return country
 
 
 @check("MT001", "official-title", "error",
-       "A minister title for an official of a country that has no ministers (US secretaries).",
-       why="Machine translation renders French 'ministre de la Défense' word for word. The US has no "
-           "defence minister: Mark Esper was Defense Secretary. A wrong title in print is a correction "
-           "waiting to happen.",
-       message="US officials are secretaries, not ministers: use '{right}'.",
+       "A title the official's country does not use: US 'ministers', a British 'Foreign Minister', a "
+       "German 'Prime Minister', Spain's 'President of the Government'.",
+       why="Machine translation renders French titles word for word: 'ministre de la Défense' becomes "
+           "'Defense Minister' even for a US secretary, 'président du gouvernement' becomes 'President of "
+           "the Government' for Spain's prime minister. A wrong title in print is a correction waiting to "
+           "happen. Conventions are data (rules/knowledge/titles.yaml).",
+       message="Use the title the country uses: '{right}'.",
        fix="safe",
        bad=[{"text": "The Pentagon chief, [[Defense Minister Mark Esper]], spoke.",
              "fixed": "The Pentagon chief, Defense Secretary Mark Esper, spoke.",
@@ -108,67 +82,257 @@ def _country_without_ministers(country: str) -> bool:
             {"text": "[[US Foreign Minister Mike Pompeo]] flew to Riyadh.",
              "fixed": "US Secretary of State Mike Pompeo flew to Riyadh."},
             {"text": "Mark Esper spoke. \"We are ready,\" said [[the American minister]].",
-             "message": "the US defense secretary"}],
+             "message": "the US defense secretary"},
+            {"text": "[[British Foreign Minister Boris Johnson]] arrived.",
+             "fixed": "British Foreign Secretary Boris Johnson arrived.", "message": "British"},
+            {"text": "The [[Spanish President of the Government]] resigned.",
+             "fixed": "The Spanish Prime Minister resigned."},
+            {"text": "She met [[German Prime Minister Angela Merkel]].",
+             "fixed": "She met German Chancellor Angela Merkel."}],
        good=["Defense Secretary Mark Esper spoke to reporters.",
              "US Secretary of State Mike Pompeo flew to Riyadh.",
              "Israeli Defense Minister Benny Gantz visited the base.",
-             "The French minister met the American ambassador."])
+             "The French minister met the American ambassador.",
+             "British defence minister James Heappey visited the troops.",
+             "Italian President Sergio Mattarella met the President of the European Council."])
 def official_title(doc, ctx):
-    named, country_title, the_minister, adjectives = patterns()
-    prose = doc.prose
     variant = ctx.config.variant
+    prose = doc.prose
     seen = set()
-    for m in named.finditer(prose):
-        person = _person(m.group("name"))
-        if person is None or not _country_without_ministers(person.country):
+    for m, start in titled(doc):
+        country = _country_of(m, m.adjective)
+        if country is None:
             continue
-        adj = m.group("adj")
-        if adj and adjectives.get(regex.sub(r"\s+", " ", adj)) not in (None, person.country):
+        office, verdict = title_office(m.title, country)
+        held = {t.office for t in m.terms}
+        if verdict not in ("minister", "wrong", "wrong_for_holder") or office not in held:
             continue
-        portfolio = _portfolio(m.group("title")) or person.office
-        titles = _titles(person.country, portfolio, variant)
-        if not titles:
+        short = _short(country, office, variant)
+        if not short:
             continue
-        right = f"{adj + ' ' if adj else ''}{titles['short']} {m.group('name')}"
-        seen.add(m.start("title"))
-        yield Hit(m.start(), m.end(), f"US officials are secretaries, not ministers: use '{right}'.",
-                  replacement=right, suggestions=(right,))
-    for m in country_title.finditer(prose):
-        country = adjectives.get(regex.sub(r"\s+", " ", m.group("adj")))
-        if m.start("title") in seen or not _country_without_ministers(country):
+        name = prose[m.start:m.end]
+        right = f"{m.adjective + ' ' if m.adjective else ''}{short} {name}"
+        seen.add(m.title_start)
+        yield Hit(start, m.end, _message(country, m.title, right), replacement=right, suggestions=(right,))
+    yield from _country_titles(doc, ctx, seen)
+    yield from _the_minister(doc, ctx)
+
+
+def _message(country: str, title: str, right: str) -> str:
+    if country == "US":
+        return f"US officials are secretaries, not ministers: use '{right}'."
+    return f"{country_label(country)} usage has no '{title}' for this post: use '{right}'."
+
+
+@lru_cache(maxsize=None)
+def _country_title_pattern():
+    titles = _alternation(title_phrases())
+    adj = _alternation(adjectives())
+    return regex.compile(rf"(?<![\w-])(?P<adj>{adj})\s+(?P<title>(?i:{titles}))(?![\w-])(?!\s+of\b)")
+
+
+def _country_titles(doc, ctx, seen):
+    """'US Foreign Minister', 'the Spanish President of the Government': a country and a title."""
+    adj_map = adjectives()
+    for m in _country_title_pattern().finditer(doc.prose):
+        if m.start("title") in seen:
             continue
-        if m.group("title").lower() == "minister":
-            continue  # handled below with "the"
-        titles = _titles(country, _portfolio(m.group("title")), variant)
-        if not titles:
+        country = adj_map.get(" ".join(m.group("adj").split()))
+        office, verdict = title_office(" ".join(m.group("title").split()), country)
+        if verdict not in ("minister", "wrong") or office is None:
             continue
-        right = f"{m.group('adj')} {titles['short']}"
-        yield Hit(m.start(), m.end(), f"US officials are secretaries, not ministers: use '{right}'.",
-                  replacement=right, suggestions=(right,))
-    for m in the_minister.finditer(prose):
-        country = adjectives.get(regex.sub(r"\s+", " ", m.group("adj")))
-        if not _country_without_ministers(country):
+        short = _short(country, office, ctx.config.variant)
+        if not short:
             continue
-        # The most recent officeholder of that country named before: the minister meant.
+        right = f"{m.group('adj')} {short}"
+        yield Hit(m.start(), m.end(), _message(country, m.group("title"), right), replacement=right,
+                  suggestions=(right,))
+
+
+@lru_cache(maxsize=None)
+def _the_minister_pattern():
+    no_ministers = [n for cid, c in _conventions_countries().items() if c.get("ministers", True) is False
+                    for n in c.get("names", ())]
+    return regex.compile(rf"(?<!\w)(?P<the>[Tt]he)\s+(?P<adj>{_alternation(no_ministers)})\s+(?P<title>[Mm]inister)"
+                         rf"(?!\s+(?:of|for)\b)(?!\w)")
+
+
+def _conventions_countries() -> dict:
+    from .officeholders import conventions
+
+    return conventions()["countries"]
+
+
+def _the_minister(doc, ctx):
+    """'the American minister': the title without a name; the officeholder meant is the last named."""
+    adj_map = adjectives()
+    people = mentions(doc)
+    for m in _the_minister_pattern().finditer(doc.prose):
+        country = adj_map.get(" ".join(m.group("adj").split()))
         meant = None
-        for p in named_people(doc):
-            if p[0] < m.start() and p[2].country == country:
-                meant = p[2]
+        for p in people:
+            if p.start < m.start() and p.terms[0].country == country:
+                meant = p
         if meant:
-            titles = _titles(country, meant.office, variant)
-            right = f"{m.group('the')} {_label(country)} {titles['lower']}"
-            message = f"US cabinet members are secretaries, not ministers: '{right}' ({meant.name})."
-            yield Hit(m.start(), m.end(), message, suggestions=(right,))
+            office = meant.terms[-1].office
+            lower = _lower(country, office, ctx.config.variant)
+            right = f"{m.group('the')} {country_label(country)} {lower}"
+            yield Hit(m.start(), m.end(), f"US cabinet members are secretaries, not ministers: '{right}' "
+                                          f"({meant.name}).", suggestions=(right,))
         else:
             yield Hit(m.start(), m.end(), "US cabinet members are secretaries, not ministers: "
                                           "name the department ('the US defense secretary').")
 
 
-def named_people(doc) -> list[tuple[int, int, Officeholder]]:
-    """Known officeholders named in full in the document, in order: (start, end, who)."""
-    def compute():
-        names = _alternation(n for o in officeholders() for n in o.names)
-        pattern = regex.compile(rf"(?<!\w)(?:{names})(?!\w)")
-        return [(m.start(), m.end(), _person(m.group())) for m in pattern.finditer(doc.prose)]
+def _contradiction(m: Mention, country: str):
+    """The office the title names, when the person never held it (and the data would know)."""
+    office, _ = title_office(m.title, country)
+    if office is None or office not in complete_offices(country):
+        return None
+    if office in {t.office for t in m.terms}:
+        return None
+    return office
 
-    return doc.memo("named_people", compute)
+
+def _record(m: Mention) -> str:
+    seen, parts = set(), []
+    for t in m.terms:
+        if t.office in seen:
+            continue
+        seen.add(t.office)
+        spans = "; ".join(x.span() for x in m.terms if x.office == t.office)
+        parts.append(f"{t.office_title()} ({spans})")
+    return " and ".join(parts)
+
+
+@check("FC020", "title-contradicts-office", "error",
+       "A title that names an office the person never held ('Secretary of State Mark Esper').",
+       why="Two officials swapped, or a title from another sentence attached to the wrong name: either way "
+           "the article says something false about a public figure. Checked against "
+           "rules/knowledge/officeholders.yaml for heads of state and government, foreign and defence "
+           "ministers.",
+       message="{match}: the person never held this office.",
+       fix="unsafe",
+       bad=[{"text": "[[Secretary of State Mark Esper]] spoke.", "fixed": "Secretary of Defense Mark Esper spoke.",
+             "message": "Mark Esper never held the office of US Secretary of State"},
+            {"text": "Talks with [[Chancellor Frank-Walter Steinmeier]] ended.",
+             "message": "German Federal President"}],
+       good=["Secretary of State Mike Pompeo spoke.", "Vice President Joe Biden spoke.",
+             "Defence Secretary Mark Esper spoke.",
+             "European Commission President Ursula von der Leyen spoke.",
+             "Finance Minister Olaf Scholz spoke."])
+def title_contradicts_office(doc, ctx):
+    for m, start in titled(doc):
+        country = _country_of(m, m.adjective)
+        if country is None:
+            continue
+        office = _contradiction(m, country)
+        if office is None:
+            continue
+        name = doc.prose[m.start:m.end]
+        held = []
+        for t in m.terms:
+            if t.office not in held:
+                held.append(t.office)
+        message = (f"{m.name} never held the office of {country_label(country)} {office_name(country, office)}: "
+                   f"{m.name} was {_record(m)}.")
+        suggestions = tuple(f"{m.adjective + ' ' if m.adjective else ''}{office_name(country, o)} {name}" for o in held)
+        # A fix only when the record leaves no doubt about what the title should be.
+        replacement = suggestions[0] if len(suggestions) == 1 else None
+        yield Hit(start, m.end, message, replacement=replacement, safe=False, suggestions=suggestions)
+
+
+@check("FC021", "title-out-of-term", "warning",
+       "A title the person did not hold on the article's date ('Defense Secretary Mark Esper' in 2018).",
+       why="Officials change posts; a story that gives someone a title they had not yet taken, or had "
+           "already left, misleads. Only checked when the article's date is known (--date, front matter, "
+           "dateline); 'former' and 'then-' titles, and sentences that give a year within the term, are "
+           "left alone.",
+       message="{match}: not in office on the article's date.",
+       bad=[{"text": "Defense officials met [[Defense Secretary Mark Esper]] at the Pentagon.",
+             "options": {"date": "2018-05-02"}, "message": "July 2019 – November 2020"},
+            {"text": "---\ndate: 2023-03-01\n---\n[[Prime Minister Boris Johnson]] spoke.", "format": "markdown",
+             "message": "not on March 1, 2023"}],
+       good=[{"text": "Defense Secretary Mark Esper spoke.", "options": {"date": "2020-01-02"}},
+             {"text": "Former Defense Secretary Mark Esper spoke.", "options": {"date": "2023-01-02"}},
+             {"text": "In 2019, Defense Secretary Mark Esper ordered a review.", "options": {"date": "2023-01-02"}},
+             "Defense Secretary Mark Esper spoke."])
+def title_out_of_term(doc, ctx):
+    own = document_date(doc, ctx)
+    if not own:
+        return
+    day, source = own
+    for m, start in titled(doc):
+        if m.qualifier:
+            continue
+        country = _country_of(m, m.adjective)
+        if country is None:
+            continue
+        office, _ = title_office(m.title, country)
+        in_office = [t for t in m.terms if t.office == office]
+        if not in_office or any(t.covers(day) for t in in_office):
+            continue
+        if day > as_of() and any(t.end is None for t in in_office):
+            continue  # after the data's date: the person may still be in office
+        if _year_in_sentence_within(doc, m.start, in_office):
+            continue
+        spans = "; ".join(t.span() for t in in_office)
+        yield Hit(start, m.end, f"{m.name} was {in_office[0].office_title()} {spans}, not on {long_date(day)} "
+                                f"(the date from {source}): write 'former' or check the name.")
+
+
+def _year_in_sentence_within(doc, offset: int, terms) -> bool:
+    """'In 2019, Defense Secretary Mark Esper ...': the sentence gives the time itself."""
+    for s in doc.sentences:
+        if s.start <= offset < s.end:
+            for y in regex.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", s.text):
+                if any(t.start.year <= int(y) <= t.last_day().year for t in terms):
+                    return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _any_title_name_pattern():
+    titles = _alternation(title_phrases())
+    adj = _alternation(adjectives())
+    name = r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|le)\s+|(?:al|el)-)?[A-Z][\w'’-]+){1,2}"
+    return regex.compile(rf"(?:(?<![\w-])(?P<q>(?i:former|ex-|then-|late))[\s-]*)?(?:(?<![\w-])(?P<adj>{adj})\s+)?"
+                         rf"(?<![\w-])(?P<title>(?i:{titles})),?\s+(?P<name>{name})")
+
+
+@check("FC022", "inconsistent-title", "warning",
+       "One person given two different titles in one article.",
+       why="'Interior Minister Ahmed Karimi' in one paragraph and 'Defense Minister Ahmed Karimi' in "
+           "another cannot both be right: one title was mistranslated or belongs to someone else.",
+       message="{match}: another title for the same person earlier in the article.",
+       bad=[{"text": "Interior Minister Samir Haddad spoke.\n\nLater, [[Defense Minister Samir Haddad]] left.",
+             "message": "'Interior Minister' on line 1"}],
+       good=["Interior Minister Samir Haddad spoke.\n\nLater, Interior Minister Samir Haddad left.",
+             "Interior Minister Samir Haddad spoke.\n\nLater, Defense Minister Samir Hadad left.",
+             "Defense Secretary Mark Esper spoke.\n\nSecretary of Defense Mark Esper left."])
+def inconsistent_title(doc, ctx):
+    from .officeholders import fold
+
+    first: dict[str, tuple[str, str, int]] = {}
+    known = {(m.start, m.end): m for m in mentions(doc)}
+    for t in _any_title_name_pattern().finditer(doc.prose):
+        if t.group("q") or _is_compound(doc, t.start("title")):
+            continue
+        title = " ".join(t.group("title").split())
+        person = next((m for (s, e), m in known.items() if s == t.start("name")), None)
+        key = person.name if person else fold(" ".join(t.group("name").split()))
+        end = person.end if person else t.end("name")
+        country = person.terms[0].country if person else adjectives().get(" ".join((t.group("adj") or "").split()))
+        office, _ = title_office(title, country or "")
+        if office is None:
+            continue
+        if person and country and _contradiction(person, country):
+            continue  # FC020 reports it
+        if key not in first:
+            first[key] = (office, title, doc.position(t.start("title")).line)
+            continue
+        office0, title0, line0 = first[key]
+        if office0 != office:
+            start = t.start("adj") if t.group("adj") else t.start("title")
+            yield Hit(start, end, f"'{title}' here, but '{title0}' on line {line0} for the same person: "
+                                  f"one of them is wrong.")

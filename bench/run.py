@@ -1,0 +1,262 @@
+"""The performance benchmark: throughput, parallel speed-up, start-up, memory, linearity.
+
+    python -m bench.run [--runs 5] [--quick] [--no-proselint] [--hypothesis 2000]
+                        [--languagetool-url http://127.0.0.1:8081]
+
+Builds its corpora from ../shared/corpora/wmt14-fr-en (each `# genre=news ... docid=`
+document of every system becomes one article file: about 1,600 articles, 3.6 MB; the same
+text as one large file, and that file doubled and quadrupled), then times whole
+`lintnews check` processes with the default rule set (no grammar), as a user or CI runs
+them, and prints the median of --runs runs of each measurement:
+
+- MB/s and articles/s over the article files, with --jobs 1 and --jobs 2;
+- cold start: the wall time of `lintnews check` on one 5 KB article (the compiled rule packs
+  in the user cache, as on every run after the first; the first, empty-cache run is shown too);
+- peak RSS of the lintnews process (and, with --jobs 2, of the largest worker);
+- the large file at 1x, 2x and 4x its size, and the 4x/1x time ratio (cost must grow
+  linearly);
+- proselint (pip install proselint) on the same article files, and lintnews's throughput
+  as a multiple of proselint's, so that figures from a busy machine still compare;
+- with --languagetool-url, the --grammar run against that server, and lintnews's overhead
+  over the time LanguageTool itself takes for the same articles;
+- with --hypothesis N, the property tests of tests/test_robustness.py with N examples each.
+
+Each target of issue 6 is printed with "ok" or "MISSED". Timings depend on the machine's
+load: take figures to publish on a quiet machine.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .wmt import CORPUS, SYSTEMS, article_text, corpus_file, documents
+
+REPO = Path(__file__).resolve().parent.parent
+
+TARGETS = {
+    "mbps_1": 2.0,          # MB/s, one process
+    "speedup_2": 1.7,       # --jobs 2 over --jobs 1
+    "cold_start": 0.3,      # seconds
+    "rss_mb": 150.0,        # peak RSS, MB
+    "vs_proselint": 5.0,    # throughput multiple
+    "linear_4x": 4.5,       # time(4x) / time(1x)
+    "lt_overhead": 0.20,    # share of LanguageTool's own time
+}
+
+
+# --- corpora ---------------------------------------------------------------------------------
+def build_corpora(work: Path, systems=SYSTEMS) -> dict:
+    """Article files, one large file of the same text, the large file 2x and 4x, one 5 KB article."""
+    articles_dir = work / "articles"
+    articles_dir.mkdir(parents=True)
+    texts = []
+    for system in systems:
+        for i, (docid, _genre, sentences) in enumerate(documents(corpus_file(system))):
+            text = article_text(sentences)
+            texts.append(text)
+            (articles_dir / f"{system}-{i:04d}.txt").write_text(text, encoding="utf-8")
+    large = "\n".join(texts)
+    sizes = {}
+    for factor in (1, 2, 4):
+        path = work / f"large-{factor}x.txt"
+        path.write_text("\n".join([large] * factor), encoding="utf-8")
+        sizes[factor] = path
+    # One article of about 5 KB: the corpus article closest to that size.
+    small = min(texts, key=lambda t: abs(len(t.encode("utf-8")) - 5000))
+    (work / "small.txt").write_text(small, encoding="utf-8")
+    return {
+        "articles": articles_dir,
+        "count": len(texts),
+        "bytes": sum(len(t.encode("utf-8")) for t in texts),
+        "large": sizes,
+        "small": work / "small.txt",
+    }
+
+
+# --- running and timing ------------------------------------------------------------------------
+def run(argv: list[str], env=None) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MB (the process or its largest child), exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(argv)} failed with exit code {proc.returncode}:\n{err[-2000:]}")
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def median_run(argv, runs: int, env=None) -> tuple[float, float]:
+    """Median wall time and the largest peak RSS over `runs` runs."""
+    walls, rss = [], []
+    for _ in range(runs):
+        wall, mb, _ = run(argv, env)
+        walls.append(wall)
+        rss.append(mb)
+    return statistics.median(walls), max(rss)
+
+
+def lintnews(*args) -> list[str]:
+    return [sys.executable, "-m", "lintnews", "check", "--quiet", "--fail-on", "never", *map(str, args)]
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+# --- the benchmark -------------------------------------------------------------------------------
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each measurement (the median is shown)")
+    parser.add_argument("--quick", action="store_true", help="one system's articles, 3 runs: a smoke test")
+    parser.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
+    parser.add_argument("--hypothesis", type=int, default=0, metavar="N",
+                        help="also run the property tests with N examples each")
+    parser.add_argument("--languagetool-url", help="a running LanguageTool server: measure --grammar too")
+    parser.add_argument("--keep", metavar="DIR", help="build the corpora in DIR and keep them")
+    args = parser.parse_args(argv)
+    runs = 3 if args.quick and args.runs == 5 else args.runs
+
+    if not CORPUS.is_dir():
+        raise SystemExit(f"bench: the corpus is missing: {CORPUS}")
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lintnews-bench-"))
+    if args.keep and work.exists():
+        shutil.rmtree(work)
+    cache = Path(tempfile.mkdtemp(prefix="lintnews-bench-cache-"))
+    env = {**os.environ, "LINTNEWS_CACHE_DIR": str(cache)}
+    try:
+        corpora = build_corpora(work, SYSTEMS[:1] if args.quick else SYSTEMS)
+        return report(corpora, runs, env, cache, args)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def report(corpora: dict, runs: int, env: dict, cache: Path, args) -> int:
+    mb = corpora["bytes"] / 1e6
+    n = corpora["count"]
+    missed = []
+
+    def target(key: str, ok: bool) -> str:
+        if not ok:
+            missed.append(key)
+        return verdict(ok)
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"lintnews benchmark: {n} articles, {mb:.2f} MB from {CORPUS.name}; {os.cpu_count()} CPUs, "
+          f"load average {load:.2f}; median of {runs} runs; default rules, no grammar")
+
+    # Cold start, the first run with an empty pack cache, then with the cache filled.
+    first, _, _ = run(lintnews("--jobs", 1, corpora["small"]), env)
+    cold, cold_rss = median_run(lintnews("--jobs", 1, corpora["small"]), runs, env)
+    size = corpora["small"].stat().st_size
+    print(f"\ncold start, one {size / 1000:.1f} KB article:  {cold:.3f} s   "
+          f"(first run, empty pack cache: {first:.3f} s)   target <= {TARGETS['cold_start']} s: "
+          f"{target('cold_start', cold <= TARGETS['cold_start'])}")
+
+    # Throughput over the article files.
+    t1, rss1 = median_run(lintnews("--jobs", 1, corpora["articles"]), runs, env)
+    t2, rss2 = median_run(lintnews("--jobs", 2, corpora["articles"]), runs, env)
+    mbps1, mbps2 = mb / t1, mb / t2
+    print(f"\narticles, --jobs 1:  {t1:6.2f} s  {mbps1:5.2f} MB/s  {n / t1:7.0f} articles/s   "
+          f"target >= {TARGETS['mbps_1']} MB/s: {target('mbps_1', mbps1 >= TARGETS['mbps_1'])}")
+    print(f"articles, --jobs 2:  {t2:6.2f} s  {mbps2:5.2f} MB/s  {n / t2:7.0f} articles/s   "
+          f"speed-up {t1 / t2:.2f}x, target >= {TARGETS['speedup_2']}x: "
+          f"{target('speedup_2', t1 / t2 >= TARGETS['speedup_2'])}")
+
+    # Linearity on one large file.
+    large = {}
+    for factor, path in corpora["large"].items():
+        large[factor] = median_run(lintnews("--jobs", 1, path), runs, env)
+        print(f"{'' if factor > 1 else chr(10)}large file {factor}x ({path.stat().st_size / 1e6:5.1f} MB): "
+              f"{large[factor][0]:6.2f} s  {path.stat().st_size / 1e6 / large[factor][0]:5.2f} MB/s  "
+              f"peak RSS {large[factor][1]:6.1f} MB")
+    ratio = large[4][0] / large[1][0]
+    print(f"time 4x / 1x: {ratio:.2f}   target <= {TARGETS['linear_4x']}: "
+          f"{target('linear_4x', ratio <= TARGETS['linear_4x'])}")
+
+    peak = max(cold_rss, rss1, rss2, *(r for _, r in large.values()))
+    print(f"\npeak RSS: {peak:.1f} MB (one article {cold_rss:.1f}, {n} articles --jobs 1 {rss1:.1f}, "
+          f"--jobs 2 largest process {rss2:.1f}, 4x large file {large[4][1]:.1f})   "
+          f"target <= {TARGETS['rss_mb']:.0f} MB: {target('rss_mb', peak <= TARGETS['rss_mb'])}")
+
+    if not args.no_proselint:
+        proselint = shutil.which("proselint")
+        if proselint is None:
+            print("\nproselint: not installed (pip install proselint), comparison skipped")
+            missed.append("vs_proselint (not run)")
+        else:
+            # proselint keeps no cache between runs in 0.16; each run reads every file afresh.
+            tp, _ = median_run([proselint, "check", "-o", "compact", str(corpora["articles"])],
+                               max(1, min(runs, 3)), env)
+            times = (mb / t1) / (mb / tp)
+            print(f"\nproselint, same articles: {tp:6.2f} s  {mb / tp:5.2f} MB/s  {n / tp:7.0f} articles/s   "
+                  f"lintnews --jobs 1 is {times:.1f}x faster, target >= {TARGETS['vs_proselint']}x: "
+                  f"{target('vs_proselint', times >= TARGETS['vs_proselint'])}")
+
+    if args.languagetool_url:
+        grammar_overhead(corpora, runs, env, args.languagetool_url, target)
+
+    if args.hypothesis:
+        print(f"\nproperty tests, {args.hypothesis} examples each:", flush=True)
+        status = subprocess.call([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                  str(REPO / "tests" / "test_robustness.py"), "-k", "property"],
+                                 env={**env, "LINTNEWS_HYPOTHESIS_EXAMPLES": str(args.hypothesis)}, cwd=REPO)
+        if status:
+            missed.append("property tests")
+
+    print("\nall targets met" if not missed else f"\nmissed: {', '.join(missed)}")
+    return 1 if missed else 0
+
+
+def grammar_overhead(corpora: dict, runs: int, env: dict, url: str, target) -> None:
+    """lintnews --grammar against LanguageTool's own time for the same articles.
+
+    LanguageTool's time is measured by posting every article to the server directly, with as
+    many requests in flight as lintnews uses; the overhead is what lintnews adds on top."""
+    import json
+    import urllib.parse
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = sorted(corpora["articles"].iterdir())[:200]
+    subset = Path(tempfile.mkdtemp(prefix="lintnews-bench-lt-"))
+    for path in files:
+        shutil.copy(path, subset / path.name)
+
+    def post(path: Path) -> None:
+        data = urllib.parse.urlencode({"language": "en-US", "text": path.read_text(encoding="utf-8")}).encode()
+        with urllib.request.urlopen(url.rstrip("/") + "/v2/check", data=data, timeout=120) as response:
+            json.load(response)
+
+    def direct() -> float:
+        start = time.perf_counter()
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(post, files))
+        return time.perf_counter() - start
+
+    try:
+        direct()  # the server's first requests are slow while its rules load
+        lt = statistics.median(direct() for _ in range(runs))
+        ours, _ = median_run(lintnews("--grammar", "--languagetool-url", url, "--jobs", 1, subset), runs, env)
+        plain, _ = median_run(lintnews("--jobs", 1, subset), runs, env)
+    finally:
+        shutil.rmtree(subset, ignore_errors=True)
+    overhead = (ours - lt) / lt
+    print(f"\n--grammar, {len(files)} articles: {ours:.2f} s; LanguageTool alone {lt:.2f} s; without grammar "
+          f"{plain:.2f} s; lintnews overhead {overhead:.0%} of LanguageTool's time, target < "
+          f"{TARGETS['lt_overhead']:.0%}: {target('lt_overhead', overhead < TARGETS['lt_overhead'])}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

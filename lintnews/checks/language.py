@@ -1,0 +1,295 @@
+"""Text left untranslated: passages in another language, and single French words in English.
+
+Language identification (langdetect) is slow and unreliable on short strings, so it runs only
+on spans long enough to be judged, and only where a cheap test (the share of the target
+language's own function words) says the span may not be in the target language.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+from .. import knowledge
+from ..document import TOKEN
+from . import Hit, check
+
+#: langdetect is unreliable below this many letters (on the seed, "subscribe" reads as Romanian).
+MIN_LETTERS = 40
+MIN_WORDS = 6
+#: A span is reported only when langdetect is this sure of a language other than the target.
+MIN_PROBABILITY = 0.90
+#: Below this share of its own function words a span may not be in the target language.
+OWN_SHARE_FLOOR = 0.22
+#: Spans where this share of the words are capitalised are headlines or names: not judged.
+TITLE_CASE_SHARE = 0.6
+
+FRENCH_ACCENTS = re.compile(r"[éèêëàâîïôûùçœ]")
+QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»\n]{%d,})\s*[\"”»]" % MIN_LETTERS)
+
+_detector_lock = threading.Lock()
+
+
+def target_language(doc, ctx) -> str:
+    """The language the article should be in: front matter `lang`, else the run's `--lang`."""
+    lang = doc.metadata.get("lang") or getattr(ctx.config, "lang", None) or "en"
+    return str(lang).strip().lower().replace("_", "-").split("-")[0] or "en"
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> dict[str, frozenset]:
+    data = knowledge.load("function-words")
+    return {lang: frozenset(str(w).lower() for w in words) for lang, words in data["languages"].items()}
+
+
+def language_name(code: str) -> str:
+    return knowledge.load("function-words")["names"].get(code, code)
+
+
+def _words(text: str) -> list[str]:
+    return [m.group(1).lower() for m in TOKEN.finditer(text) if m.group(1)]
+
+
+def may_be_foreign(text: str, target: str) -> bool:
+    """True when a span might not be in `target`: few of its words are the target's function words,
+    or more are another language's. Languages without a list always go to langdetect."""
+    words = _words(text)
+    lists = _function_words()
+    own = lists.get(target)
+    if not words or own is None:
+        return True
+    share = sum(w in own for w in words) / len(words)
+    other = max((sum(w in ws for w in words) / len(words) for lang, ws in lists.items() if lang != target),
+                default=0.0)
+    return share < OWN_SHARE_FLOOR or other > share
+
+
+def long_enough(text: str) -> bool:
+    return sum(c.isalpha() for c in text) >= MIN_LETTERS and len(_words(text)) >= MIN_WORDS
+
+
+def title_case(text: str) -> bool:
+    """A headline or a list of names ("Charles-de-Gaulle Aircraft Carrier Unavailable"):
+    capitalised words carry little of a language's signal and langdetect misreads them."""
+    words = [m.group(1) for m in TOKEN.finditer(text) if m.group(1) and m.group(1)[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
+
+
+def detect(text: str):
+    """(language code, probability) of langdetect's best guess, or None without letters.
+
+    The profiles load on the first call only; the seed makes the answer the same on every run.
+    """
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _detector_lock:
+        DetectorFactory.seed = 0
+        try:
+            best = detect_langs(text)[0]
+        except LangDetectException:
+            return None
+    return best.lang, best.prob
+
+
+def _foreign(text: str, target: str):
+    """(code, probability) when `text` is reliably in a language other than `target`, else None."""
+    if not long_enough(text) or title_case(text) or not may_be_foreign(text, target):
+        return None
+    found = detect(text)
+    if found is None:
+        return None
+    code, probability = found
+    if code.split("-")[0] == target or probability < MIN_PROBABILITY:
+        return None
+    return code, probability
+
+
+def _message(code: str, probability: float, target: str, what: str) -> str:
+    return (f"{what} is not in {language_name(target)}: langdetect reads it as {language_name(code)} "
+            f"({code}, probability {probability:.2f}). Translate it or remove it.")
+
+
+@check("LD001", "untranslated-passage", "warning",
+       "A paragraph, sentence or quotation that is not in the article's language.",
+       why="Machine-translation pipelines skip segments they cannot parse, and scrapers pick up text "
+           "in the site's own language. Readers of an English article cannot read a French paragraph. "
+           "The target language is `--lang` (default en) unless the article's front matter sets `lang`. "
+           "Spans shorter than about 40 letters are not judged: language identification is unreliable "
+           "on them.",
+       message="Paragraph is not in English: langdetect reads it as French (fr, probability 1.00).",
+       bad=[{"text": "The minister arrived in Lyon on Monday.\n\n"
+                     "[[Le ministre a ensuite rencontré les représentants des syndicats pendant deux heures.]]\n",
+             "message": "French (fr, probability"},
+            {"text": "---\nlang: fr\n---\nLe ministre est arrivé lundi à Lyon pour une visite de deux jours.\n\n"
+                     "[[The minister then met union representatives for two hours on Monday.]]\n",
+             "format": "markdown", "message": "not in French"}],
+       good=["The minister arrived in Lyon on Monday. He met union leaders for two hours.\n",
+             "Sit-in\n\nThe crowd outside the ministry grew through the afternoon.\n",
+             {"text": "---\nlang: fr\n---\nLe ministre est arrivé lundi à Lyon pour une visite de deux jours.\n",
+              "format": "markdown"}])
+def untranslated_passage(doc, ctx):
+    target = target_language(doc, ctx)
+    for para in doc.paragraphs:
+        found = _foreign(para.text, target)
+        if found:
+            yield Hit(para.start, para.end, _message(*found, target, "Paragraph"))
+            continue
+        sentences = [s for s in doc.sentences if para.start <= s.start and s.end <= para.end]
+        flagged = []
+        if len(sentences) > 1:
+            for sentence in sentences:
+                found = _foreign(sentence.text, target)
+                if found:
+                    flagged.append((sentence.start, sentence.end))
+                    yield Hit(sentence.start, sentence.end, _message(*found, target, "Sentence"))
+        for m in QUOTED.finditer(para.text):
+            start, end = para.start + m.start(1), para.start + m.end(1)
+            if any(s <= start and end <= e for s, e in flagged):
+                continue
+            found = _foreign(m.group(1), target)
+            if found:
+                yield Hit(start, end, _message(*found, target, "Quotation"))
+
+
+# --- single French words -----------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def french_lexicon():
+    data = knowledge.load("french-words")
+    words = {str(k).lower(): str(v) for k, v in data["words"].items()}
+    loanwords = frozenset(str(w).lower() for w in data["loanwords"])
+    phrases = tuple(tuple(m.group().lower() for m in TOKEN.finditer(p)) for p in data["loan_phrases"])
+    participles = frozenset(str(w).lower() for w in data["auxiliary_participles"])
+    context = frozenset(str(w).lower() for w in data["context_words"])
+    return words, loanwords | context, phrases, participles, context
+
+
+def _normal(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _is_loanword(word: str, loanwords) -> bool:
+    return word in loanwords or (word.endswith("s") and word[:-1] in loanwords)
+
+
+def _frenchness(word: str, lexicon, loanwords):
+    """The English gloss ('' when unknown) if `word` (lower case) looks French, else None."""
+    if _is_loanword(word, loanwords):
+        return None
+    if word in lexicon:
+        return lexicon[word]
+    if "'" in word:
+        return None  # elisions (qu'il, l'Élysée) are MT202's
+    if FRENCH_ACCENTS.search(word):
+        return ""
+    return None
+
+
+def _in_loan_phrase(tokens, index, phrases) -> bool:
+    for phrase in phrases:
+        for offset in range(len(phrase)):
+            start = index - offset
+            if start < 0 or start + len(phrase) > len(tokens):
+                continue
+            if all(tokens[start + j].lower.replace("’", "'") == phrase[j] for j in range(len(phrase))):
+                return True
+    return False
+
+
+def _english_word(token, lexicon, loanwords, context) -> bool:
+    """A lower-case word that does not itself look French."""
+    text = token.text
+    word = _normal(text)
+    return text[:1].islower() and word not in context and _frenchness(word, lexicon, loanwords) is None
+
+
+@check("LD002", "french-word", "warning",
+       "A single French word left untranslated inside an English sentence.",
+       why="Machine translation leaves words it cannot place in the source language: 'cédé', 'à', "
+           "'où'. A lexicon of French words (rules/knowledge/french-words.yaml) finds them; words "
+           "borrowed by English (café, fiancée, coup d'état, vis-à-vis), names and titles (any "
+           "word next to a capitalised one, or inside a run of French words) are left alone.",
+       message="French word 'cédé' left in an English sentence: translate it.",
+       bad=[{"text": "The company has [[cédé]] its stake to a rival group.\n", "message": "French word 'cédé'"},
+            {"text": "The convoy drove on [[où]] the road ended.\n", "message": "(where)"}],
+       good=["They met at a café near the station before the coup d'état.\n",
+             "His fiancée spoke to the press vis-à-vis the new rules.\n",
+             "She starred in Un Américain à Paris and met Jean de La Fontaine's heirs.\n",
+             "The paper Le Canard enchaîné broke the story.\n",
+             {"text": "---\nlang: fr\n---\nIl a cédé sa part.\n", "format": "markdown"}])
+def french_word(doc, ctx):
+    if target_language(doc, ctx) != "en":
+        return
+    lexicon, loanwords, phrases, _, context = french_lexicon()
+    words = doc.words
+    prose = doc.prose
+    for i, token in enumerate(words):
+        if not token.text[:1].islower():
+            continue  # names, titles, sentence-initial words
+        gloss = _frenchness(_normal(token.text), lexicon, loanwords)
+        if gloss is None:
+            continue
+        # Part of a hyphenated name or compound (Saint-Jean-de-Luz, prêt-à-porter).
+        if prose[token.start - 1:token.start] == "-" or prose[token.end:token.end + 1] == "-":
+            continue
+        if _in_loan_phrase(words, i, phrases):
+            continue
+        before = words[i - 1] if i else None
+        after = words[i + 1] if i + 1 < len(words) else None
+        # Isolated inside English: an English word before it, and no capitalised word after
+        # it (a title such as "Panique à Bamako" or a run of French words is left alone).
+        if (before is None or "\n" in prose[before.end:token.start]
+                or not _english_word(before, lexicon, loanwords, context)):
+            continue
+        if after is not None and "\n" not in prose[token.end:after.start]:
+            following = _normal(after.text)
+            if after.text[:1].isupper() or following in context or (
+                    not after.text[:1].isdigit() and _frenchness(following, lexicon, loanwords) is not None):
+                continue
+        meaning = f" ({gloss})" if gloss else ""
+        yield Hit(token.start, token.end,
+                  f"French word '{token.text}'{meaning} left in an English sentence: translate it.")
+
+
+@check("LD003", "french-auxiliary", "warning",
+       "French 'a' (has) left before an English participle: 'he a explained'.",
+       why="\"Il a expliqué\" translated word by word keeps the French auxiliary 'a': 'the minister a "
+           "explained'. English needs 'has' or the simple past.",
+       message="French auxiliary 'a' (has) left untranslated: write 'explained' or 'has explained'.",
+       fix="unsafe",
+       bad=[{"text": "The minister [[a explained]] that talks would resume.\n",
+             "fixed": "The minister explained that talks would resume.\n"},
+            {"text": "\"We will not give in,\" she [[a said]].\n",
+             "fixed": "\"We will not give in,\" she said.\n"}],
+       good=["It was a detailed report and a said-to-be final offer.\n",
+             "He read a declared candidate's manifesto.\n"])
+def french_auxiliary(doc, ctx):
+    if target_language(doc, ctx) != "en":
+        return
+    participles = french_lexicon()[3]
+    words = doc.words
+    for i in range(1, len(words) - 1):
+        aux, participle = words[i], words[i + 1]
+        if aux.text != "a" or participle.lower not in participles:
+            continue
+        if doc.prose[aux.end:participle.start] != " ":
+            continue
+        # "a said-to-be", "a declared candidate": an adjective before a noun, not a verb.
+        after = doc.prose[participle.end:participle.end + 1]
+        if after == "-":
+            continue
+        if i + 2 < len(words) and after == " " and participle.lower not in {"said", "told"}:
+            following = words[i + 2].lower
+            if following not in {"that", "the", "to", "on", "in", "his", "her", "their", "its", "a", "an"}:
+                continue
+        # The subject before "a" is a word (pronoun or noun), not a preposition or verb.
+        subject = words[i - 1]
+        if subject.lower in {"is", "was", "as", "of", "for", "with", "by", "from", "into", "be", "been",
+                             "have", "had", "has", "what", "such", "quite", "rather", "half", "once",
+                             "and", "or", "but", "in", "on", "at", "to"}:
+            continue
+        yield Hit(aux.start, participle.end,
+                  f"French auxiliary 'a' (has) left untranslated: write '{participle.text}' or "
+                  f"'has {participle.text}'.", replacement=participle.text, suggestions=(
+                      participle.text, f"has {participle.text}"))

@@ -1,0 +1,305 @@
+"""Who held which office when, and which officeholders an article names (and with what title).
+
+Data: rules/knowledge/officeholders.yaml (terms) and rules/knowledge/titles.yaml (what each
+country calls each office). The title rules check a title against the named person's office
+and term; the date rules take the time frame of an article from the officeholders it names.
+This module registers no rule.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .. import knowledge
+
+#: Words before a title that move it out of the article's present ("former Defense Secretary").
+NOT_NOW = r"(?i:former|ex-|then-|then|late|future|incoming|would-be|onetime|one-time)"
+
+#: How messages name an office when the country has no title of its own for it in titles.yaml.
+GENERIC_OFFICE = {"head-of-state": "President", "head-of-government": "Prime Minister",
+                  "foreign": "Foreign Minister", "defense": "Defence Minister", "treasury": "Finance Minister",
+                  "interior": "Interior Minister", "justice": "Justice Minister"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One person in one office for one period."""
+
+    name: str
+    names: tuple[str, ...]
+    country: str
+    office: str
+    start: dt.date
+    end: dt.date | None  # None: in office at `as_of`
+    acting: bool = False
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def last_day(self) -> dt.date:
+        """The end of the term, or the later of `as_of` and today for a term still open."""
+        return self.end or max(as_of(), dt.date.today())
+
+    def span(self) -> str:
+        """'July 2019 – November 2020', as messages quote a term."""
+        end = self.end.strftime("%B %Y") if self.end else "today"
+        return f"{self.start.strftime('%B %Y')} – {end}"
+
+    def office_title(self) -> str:
+        """'US Secretary of Defense': the country's label and its formal title for the office."""
+        return f"{country_label(self.country)} {office_name(self.country, self.office)}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An officeholder named in the article, with the title written before the name, if any."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None = None
+    title_start: int | None = None
+    #: The country adjective written before the title ("US" in "US Secretary of State").
+    adjective: str | None = None
+    #: "former", "then-"...: the title is not the article's present.
+    qualifier: str | None = None
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return terms_of(self.name)
+
+
+def parse_day(value, last: bool = False) -> dt.date | None:
+    """YYYY-MM-DD, or YYYY-MM / YYYY (the first day, or with `last` the last day, of the period)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    parts = text.split("-")
+    try:
+        if len(parts) == 3:
+            return dt.date.fromisoformat(text)
+        year = int(parts[0])
+        if len(parts) == 2:
+            month = int(parts[1])
+            return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)
+        return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
+    except ValueError:
+        raise ValueError(f"officeholders.yaml: invalid date {value!r}") from None
+
+
+@lru_cache(maxsize=None)
+def _data() -> dict:
+    return knowledge.load("officeholders")
+
+
+@lru_cache(maxsize=None)
+def conventions() -> dict:
+    return knowledge.load("titles")
+
+
+def as_of() -> dt.date:
+    return parse_day(_data().get("as_of")) or dt.date.today()
+
+
+@lru_cache(maxsize=None)
+def terms() -> tuple[Term, ...]:
+    out = []
+    for e in _data()["officeholders"]:
+        names = (e["name"], *e.get("aliases", ()))
+        out.append(Term(e["name"], tuple(names), e["country"], e["office"], parse_day(e["from"]),
+                        parse_day(e.get("to"), last=True), bool(e.get("acting", False))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _by_folded_name() -> dict[str, str]:
+    """Folded full name or alias -> the person's canonical name."""
+    return {fold(n): t.name for t in terms() for n in t.names}
+
+
+@lru_cache(maxsize=None)
+def terms_of(name: str) -> tuple[Term, ...]:
+    return tuple(t for t in terms() if t.name == name)
+
+
+def complete_offices(country: str) -> set[str]:
+    """Offices whose holders the knowledge base records completely for `country`."""
+    data = _data()
+    return set(data.get("complete", ())) | set((data.get("also_complete") or {}).get(country, ()))
+
+
+def country_label(country: str) -> str:
+    return conventions()["countries"].get(country, {}).get("names", [country])[0]
+
+
+def portfolio_titles(country: str, office: str) -> dict:
+    return conventions()["countries"].get(country, {}).get("portfolios", {}).get(office) or {}
+
+
+def office_name(country: str, office: str) -> str:
+    return portfolio_titles(country, office).get("title") or GENERIC_OFFICE.get(office, office)
+
+
+# --- names -------------------------------------------------------------------------------------
+_SPECIAL = {"ı": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "’": "'", "‘": "'",
+            "ß": "s", "æ": "a", "œ": "o"}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c.isascii():
+        return c.lower()
+    if c in _SPECIAL:
+        return _SPECIAL[c]
+    base = unicodedata.normalize("NFD", c)[0]
+    return base.lower()[0] if base.isascii() else c.lower()[0]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one: offsets stay those of `text`."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _name_pattern():
+    return regex.compile(rf"(?<![\w'-])(?:{_alternation(_by_folded_name())})(?![\w-])")
+
+
+def title_phrases() -> list[str]:
+    """Every title phrase the rules recognise, generic and country-specific."""
+    data = conventions()
+    phrases = set(data["titles"]) | set(data["minister_titles"])
+    for c in data["countries"].values():
+        for p in (c.get("portfolios") or {}).values():
+            for key in ("title", "short", "title_gb", "short_gb"):
+                if p.get(key):
+                    phrases.add(p[key])
+            for key in ("also", "wrong", "wrong_for_holder"):
+                phrases.update(p.get(key, ()))
+    return sorted(phrases)
+
+
+@lru_cache(maxsize=None)
+def adjectives() -> dict[str, str]:
+    """'US' -> 'US', 'American' -> 'US': country words written before a title."""
+    return {n: cid for cid, c in conventions()["countries"].items() for n in c.get("names", ())}
+
+
+@lru_cache(maxsize=None)
+def _title_before():
+    """A title (with its country word and a 'former' before it) ending just before a name."""
+    titles = _alternation(title_phrases())
+    adj = _alternation(adjectives())
+    return regex.compile(rf"(?:(?<![\w-])(?P<q>{NOT_NOW})[\s-]*)?(?:(?<![\w-])(?P<adj>{adj})\s+)?"
+                         rf"(?<![\w-])(?P<title>(?i:{titles})),?\s+$")
+
+
+def mentions(doc) -> list[Mention]:
+    """Known officeholders named in full in the article, in order, with the title before each."""
+
+    def compute():
+        folded = doc.memo("folded_prose", lambda: fold(doc.prose))
+        prose = doc.prose
+        before = _title_before()
+        out = []
+        for m in _name_pattern().finditer(folded):
+            name = _by_folded_name()[" ".join(m.group().split())]
+            window_start = max(0, m.start() - 90)
+            t = before.search(prose, window_start, m.start())
+            if t:
+                out.append(Mention(m.start(), m.end(), name, " ".join(t.group("title").split()), t.start("title"),
+                                   t.group("adj"), t.group("q")))
+            else:
+                out.append(Mention(m.start(), m.end(), name))
+        return out
+
+    return doc.memo("officeholder_mentions", compute)
+
+
+def title_office(title: str, country: str) -> tuple[str | None, str]:
+    """What office `title` names for an official of `country`, and how the country judges it.
+
+    The judgement is "ok" (the country uses this title), "wrong" (never used there),
+    "wrong_for_holder" (used for junior posts, wrong for the holder), "minister" (a minister
+    title in a country without ministers) or "generic" (no convention recorded: taken as is).
+    """
+    key = title.casefold()
+    c = conventions()["countries"].get(country, {})
+    for office, p in (c.get("portfolios") or {}).items():
+        forms = [p.get(k) for k in ("title", "short", "title_gb", "short_gb")] + list(p.get("also", ()))
+        if any(f and f.casefold() == key for f in forms):
+            return office, "ok"
+    for office, p in (c.get("portfolios") or {}).items():
+        if any(f.casefold() == key for f in p.get("wrong", ())):
+            return office, "wrong"
+        if any(f.casefold() == key for f in p.get("wrong_for_holder", ())):
+            return office, "wrong_for_holder"
+    data = conventions()
+    minister = {k.casefold(): v for k, v in data["minister_titles"].items()}
+    if c.get("ministers", True) is False and key in minister:
+        return minister[key], "minister"
+    generic = {k.casefold(): v for k, v in data["titles"].items()}
+    office = generic.get(key) or minister.get(key)
+    return office, "generic"
+
+
+# --- the time frame officeholders give an article --------------------------------------------
+@dataclass(frozen=True)
+class TimeFrame:
+    #: (first day, last day) of each period the frame allows, in order.
+    intervals: tuple[tuple[dt.date, dt.date], ...]
+    #: The term that bounds the frame most narrowly, quoted in messages.
+    term: Term
+
+    def describe(self) -> str:
+        return f"time frame from {self.term.name}'s term as {self.term.office_title()}"
+
+
+def _intersect(a: list[tuple], b: list[tuple]) -> list[tuple]:
+    out = []
+    for s1, e1, t1 in a:
+        for s2, e2, t2 in b:
+            s, e = max(s1, s2), min(e1, e2)
+            if s <= e:
+                narrow = t1 if (e1 - s1) <= (e2 - s2) else t2
+                out.append((s, e, narrow))
+    return out
+
+
+def time_frame(doc) -> TimeFrame | None:
+    """When the article is set, from the officeholders it names with their present title.
+
+    Each titled mention ("Defense Secretary Mark Esper", not "former ...") contributes the terms
+    of that person in the office the title names; the frame is where all of them overlap
+    (a person who would leave no overlap is skipped). None when no one qualifies.
+    """
+
+    def compute():
+        frame = None
+        used = set()
+        for m in mentions(doc):
+            if m.title is None or m.qualifier or m.name in used:
+                continue
+            person_terms = m.terms
+            office, _ = title_office(m.title, person_terms[0].country)
+            chosen = [t for t in person_terms if t.office == office] or list(person_terms)
+            intervals = [(t.start, t.last_day(), t) for t in chosen]
+            merged = intervals if frame is None else _intersect(frame, intervals)
+            if merged:
+                frame = merged
+                used.add(m.name)
+        if not frame:
+            return None
+        narrow = min(frame, key=lambda f: (f[2].last_day() - f[2].start))[2]
+        return TimeFrame(tuple(sorted((s, e) for s, e, _ in frame)), narrow)
+
+    return doc.memo("officeholder_time_frame", compute)

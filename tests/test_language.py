@@ -1,0 +1,127 @@
+"""Untranslated text: LD001 (passages, langdetect), LD002 (single French words), LD003 ("a explained")."""
+from __future__ import annotations
+
+from lintnews.checks import language
+from lintnews.config import Config
+from lintnews.finding import Severity
+from lintnews.runner import lint_paths
+
+from .helpers import lint
+
+FRENCH = "Le ministre a ensuite rencontré les représentants des syndicats pendant deux heures."
+ENGLISH = "The minister then met union representatives for two hours on Monday afternoon."
+
+
+def only(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+def test_french_paragraph_in_english_article():
+    text = f"The minister arrived in Lyon on Monday.\n\n{FRENCH}\n"
+    [f] = only(lint(text, select=["LD001"]), "LD001")
+    assert (f.start.line, f.start.column, f.end.line) == (3, 1, 3)
+    assert f.excerpt == FRENCH
+    assert f.message.startswith("Paragraph is not in English: langdetect reads it as French (fr, probability ")
+    assert f.severity == Severity.WARNING
+
+
+def test_result_is_the_same_on_every_run():
+    text = f"The minister arrived in Lyon on Monday.\n\n{FRENCH}\n"
+    first = [f.message for f in lint(text, select=["LD001"])]
+    again = [f.message for f in lint(text + "\n", select=["LD001"])]
+    assert first == again and len(first) == 1
+
+
+def test_french_sentence_inside_an_english_paragraph():
+    text = f"The minister arrived in Lyon on Monday for talks with the unions. {FRENCH} Talks end today.\n"
+    [f] = only(lint(text, select=["LD001"]), "LD001")
+    assert f.excerpt == FRENCH and f.message.startswith("Sentence is not in English")
+
+
+def test_front_matter_lang_overrides_the_target():
+    text = f"---\nlang: fr\n---\n{FRENCH}\n\n{ENGLISH}\n"
+    [f] = only(lint(text, select=["LD001"], format="markdown"), "LD001")
+    assert (f.start.line, f.excerpt) == (6, ENGLISH)
+    assert "is not in French: langdetect reads it as English (en," in f.message
+
+
+def test_lang_option_sets_the_target():
+    [f] = only(lint(f"{FRENCH}\n\n{ENGLISH}\n", select=["LD001"], lang="fr"), "LD001")
+    assert f.excerpt == ENGLISH
+    assert lint(f"{FRENCH}\n", select=["LD001"], lang="fr-FR") == []
+
+
+def test_short_spans_and_headlines_are_not_judged():
+    # Too short for langdetect to be reliable, and a title-case headline with French names.
+    text = "Rien ne va plus\n\nCharles-de-Gaulle Aircraft Carrier Back at Sea in Toulon\n\nThe crowd grew.\n"
+    assert lint(text, select=["LD001"]) == []
+
+
+def test_english_text_never_reaches_langdetect(monkeypatch):
+    calls = []
+    monkeypatch.setattr(language, "detect", lambda text: calls.append(text) or ("fr", 1.0))
+    text = (f"{ENGLISH}\n\nThe unions said they would strike again if the talks failed, and the "
+            "minister said he was ready to meet them again next week.\n")
+    assert lint(text, select=["LD001"]) == []
+    assert calls == []
+
+
+def test_prefilter():
+    assert language.may_be_foreign(FRENCH, "en")
+    assert not language.may_be_foreign(ENGLISH, "en")
+    assert language.may_be_foreign(ENGLISH, "fr")
+    assert not language.may_be_foreign(FRENCH, "fr")
+
+
+def test_single_french_word_with_gloss():
+    [f] = lint("Talks resumed in the city où the two sides met in 2019.\n", select=["LD002"])
+    assert (f.code, f.start.line, f.start.column, f.excerpt) == ("LD002", 1, 27, "où")
+    assert f.message == "French word 'où' (where) left in an English sentence: translate it."
+
+
+def test_unknown_accented_french_word():
+    [f] = lint("The plan needs a réexamen by the board.\n", select=["LD002"])
+    assert (f.start.column, f.excerpt) == (18, "réexamen")
+    assert f.message == "French word 'réexamen' left in an English sentence: translate it."
+
+
+def test_loanwords_names_and_titles_are_not_french_words():
+    text = ("His fiancée met the attaché at a café before the coup d'état, vis-à-vis the new "
+            "régime.\n\nShe starred in Un Américain à Paris at the Théâtre du Châtelet.\n\n"
+            "The monument, a lieu de mémoire, draws crowds to Saint-Jean-de-Luz.\n\n"
+            "The menu was à la carte and the décor was passé.\n")
+    assert lint(text, select=["LD002"]) == []
+
+
+def test_french_word_check_is_for_english_articles_only():
+    assert lint("The company has cédé its stake.\n", select=["LD002", "LD003"], lang="fr") == []
+
+
+def test_french_auxiliary_a():
+    [f] = lint("The minister a explained that talks would resume.\n", select=["LD003"])
+    assert (f.start.column, f.excerpt) == (14, "a explained")
+    assert f.fix.replacement == "explained" and not f.fix.safe
+    assert f.suggestions == ("explained", "has explained")
+    assert lint("It was a detailed plan and a declared candidate ran.\n", select=["LD003"]) == []
+
+
+def test_seed_has_no_untranslated_text():
+    from .conftest import shared_path
+
+    path = shared_path("seed/000_67b23fb3398ad85c.txt")
+    [result] = lint_paths([str(path)], Config(select=("LD",)))
+    assert result.findings == []
+
+
+def test_wmt14_reference_has_no_untranslated_text_but_mt_output_does():
+    from bench.precision import lint_system
+    from lintnews.engine import Linter
+
+    from .conftest import shared_path
+
+    shared_path("corpora/wmt14-fr-en/newstest2014.fr-en.ref")
+    linter = Linter(Config(select=("LD",)))
+    ref, _ = lint_system(linter, "ref")
+    assert [(f.path, f.excerpt) for f in ref] == []
+    mt, _ = lint_system(linter, "rbmt4.0")
+    assert {"vidéosurveillance", "présentement"} <= {f.excerpt for f in mt}
