@@ -33,8 +33,11 @@ def main(argv=None) -> None:
     parser.add_argument("--select", default="")
     parser.add_argument("--show", default="")
     parser.add_argument("--grammar", action="store_true")
+    parser.add_argument("--languagetool-url", default=None,
+                        help="LanguageTool server for --grammar (else LINTNEWS_LANGUAGETOOL_URL)")
     args = parser.parse_args(argv)
-    config = Config(select=split_codes([args.select]) or None, grammar=args.grammar)
+    config = Config(select=split_codes([args.select]) or None, grammar=args.grammar,
+                    languagetool_url=args.languagetool_url)
     linter = Linter(config)
     print(f"corpus: {CORPUS}")
     for system in args.systems.split(","):

@@ -74,6 +74,9 @@ class Document:
     notes: list = field(default_factory=list)
     #: The JSON Lines article id, for batch inputs.
     article: str | None = None
+    #: For a section of a longer text (see runner.SECTION_CHARS): the (line, column) its first
+    #: character has in the file, so positions are the file's. (1, 1) for a whole file.
+    origin: tuple = (1, 1)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
@@ -114,6 +117,9 @@ class Document:
         """(line, column) of a character offset; both 1-based, columns in code points."""
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self.line_starts, offset) - 1
+        if self.origin != (1, 1):
+            first_line, first_column = self.origin
+            return Position(first_line + line, offset - self.line_starts[line] + (first_column if line == 0 else 1))
         return Position(line + 1, offset - self.line_starts[line] + 1)
 
     def line_span(self, line: int) -> Span:
@@ -168,7 +174,9 @@ class Document:
         for m in TOKEN.finditer(self.prose):
             text = m.group()
             start, end = m.span()
-            append(new(Token, (start, end, text, text.lower(), m.lastindex == 1)))
+            lower = text.lower()
+            # Most words are lower case already: keep one string, not two equal ones (memory).
+            append(new(Token, (start, end, text, text if lower == text else lower, m.lastindex == 1)))
         return out
 
     @cached_property

@@ -42,10 +42,63 @@ def lint_file(linter: Linter, path: str) -> FileResult:
     docs = documents(source, format_for(path) or "text")
     result.notices.extend(getattr(docs, "notices", ()))  # lines of a JSON Lines batch that were skipped
     for doc in docs:
-        out = linter.lint(doc)
+        out = lint_document(linter, doc)
         result.findings.extend(out.findings)
         result.notices.extend(out.notices)
     return result
+
+
+#: A text longer than this (in characters) is no single article (the longest run to some
+#: 100,000): a concatenated archive, a dump. It is linted in sections of about this size, so
+#: time grows linearly and memory stays flat however big the file is.
+SECTION_CHARS = 1_000_000
+
+
+def lint_document(linter: Linter, doc: Document):
+    """The linter's Result for `doc`, section by section when the document is very long.
+
+    Sections end at a paragraph break, else a line break, else a space, near SECTION_CHARS;
+    findings keep the file's offsets, lines and columns. Rules that compare parts of an
+    article (consistency, duplicates) compare within a section only: a notice says so.
+    """
+    if len(doc.text) <= SECTION_CHARS:
+        return linter.lint(doc)
+    import dataclasses
+
+    from .engine import Result
+
+    result = Result([])
+    sections = 0
+    for start, end in sections_of(doc.prose):
+        sections += 1
+        line, column = doc.position(start).line, doc.position(start).column
+        part = Document(doc.path, doc.text[start:end], doc.prose[start:end], doc.format, doc.metadata,
+                        notes=doc.notes if start == 0 else [], article=doc.article, origin=(line, column))
+        out = linter.lint(part)
+        result.findings.extend(dataclasses.replace(f, offset=f.offset + start, end_offset=f.end_offset + start)
+                               for f in out.findings)
+        result.notices.extend(out.notices)
+    name = doc.path + (f"[{doc.article}]" if doc.article else "")
+    result.notices.insert(0, f"{name}: {len(doc.text) / 1e6:.1f} million characters, too long for one article: "
+                             f"linted in {sections} sections; rules that compare parts of an article "
+                             f"compared within each section only")
+    return result
+
+
+def sections_of(prose: str, size: int = SECTION_CHARS):
+    """(start, end) of consecutive sections of `prose`, each at most `size` characters."""
+    start, n = 0, len(prose)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            floor = start + size // 2
+            for mark in ("\n\n", "\n", " "):
+                cut = prose.rfind(mark, floor, end)
+                if cut > 0:
+                    end = cut + len(mark)
+                    break
+        yield start, end
+        start = end
 
 
 class Progress:
@@ -216,7 +269,7 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None, for
     from .files import Source
 
     for doc in documents(Source(path, text), fmt, metadata):
-        findings.extend(linter.lint(doc).findings)
+        findings.extend(lint_document(linter, doc).findings)
     return findings
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import json
 import os
 import re
 import sys
@@ -64,7 +65,7 @@ def _describe(value) -> str:
 
 def _strings(value, what: str = "a list of strings") -> tuple[str, ...]:
     if isinstance(value, str):
-        raise Expected(f"{what}, got a string (write [{value!r}])".replace("'", '"'))
+        raise Expected(f"{what}, got a string (write [{json.dumps(value)}])")
     if not isinstance(value, list):
         raise Expected(f"{what}, got {_describe(value)}")
     for item in value:
@@ -124,6 +125,12 @@ def _url(value):
     return value.rstrip("/")
 
 
+def _seconds(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise Expected(f"a number of seconds above 0, got {_describe(value)}")
+    return float(value)
+
+
 def _severity_table(value):
     if not isinstance(value, dict):
         raise Expected(f"a table of rule code = severity (MT001 = \"warning\"), got {_describe(value)}")
@@ -155,6 +162,7 @@ KEYS = {
     "rules": ("rules", lambda v: _strings(v, "a list of rule-pack directories")),
     "grammar": ("grammar", _bool),
     "languagetool-url": ("languagetool_url", _url),
+    "languagetool-timeout": ("languagetool_timeout", _seconds),
     "include": ("include", lambda v: _strings(v, "a list of globs")),
     "exclude": ("exclude", lambda v: _strings(v, "a list of globs")),
 }

