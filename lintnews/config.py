@@ -58,17 +58,19 @@ def glob_matches(path: str, globs, root: str | None = None) -> bool:
         return False
     pure = PurePath(path)
     candidates = {path, pure.as_posix(), pure.name}
+    relative = None if pure.is_absolute() else pure
     if root is not None and path != "-":
         try:
-            candidates.add(Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix())
+            relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
         except ValueError:
-            pass
-    for c in list(candidates):
-        parts = PurePath(c).parts
+            relative = None
+    if relative is not None:  # directories count only below the root (never /tmp or /home)
+        parts = [p for p in relative.parts if p not in (".", "..")]
+        candidates.add(PurePath(*parts).as_posix() if parts else "")
         for i in range(1, len(parts)):
             candidates.add(PurePath(*parts[:i]).as_posix())
             candidates.add(parts[i - 1])
-    return any(fnmatch.fnmatchcase(c, g) or fnmatch.fnmatch(c, g) for c in candidates for g in globs)
+    return any(fnmatch.fnmatch(c, g) for c in candidates for g in globs)
 
 
 def split_codes(values) -> tuple[str, ...]:

@@ -51,7 +51,7 @@ def lint_file(linter: Linter, path: str) -> FileResult:
 #: A text longer than this (in characters) is no single article (the longest run to some
 #: 100,000): a concatenated archive, a dump. It is linted in sections of about this size, so
 #: time grows linearly and memory stays flat however big the file is.
-SECTION_CHARS = 1_000_000
+SECTION_CHARS = 500_000
 
 
 def lint_document(linter: Linter, doc: Document):
@@ -69,7 +69,7 @@ def lint_document(linter: Linter, doc: Document):
 
     result = Result([])
     sections = 0
-    for start, end in sections_of(doc.prose):
+    for start, end in sections_of(doc.prose, SECTION_CHARS):
         sections += 1
         line, column = doc.position(start).line, doc.position(start).column
         part = Document(doc.path, doc.text[start:end], doc.prose[start:end], doc.format, doc.metadata,

@@ -293,3 +293,16 @@ def test_cli_config_and_isolated_options(tmp_path):
     code, _, err = run("check", "--isolated", "--config", forced, "a.txt", cwd=tmp_path)
     assert code == 2
     assert_one_line_error(err, "--config and --isolated")
+
+
+def test_parallel_runs_and_fixes_use_each_articles_configuration(tmp_path):
+    for desk, code in (("a", "TY004"), ("b", "TY001")):
+        write(tmp_path / desk / "lintnews.toml", f'select = ["{code}"]\n')
+        for i in range(3):
+            write(tmp_path / desk / f"f{i}.txt", GUILLEMETS + SPACED)
+    code, out, _ = run("check", "-j", "2", ".", cwd=tmp_path)
+    found = sorted(line.split(":")[0] + " " + line.split()[1] for line in out.splitlines()[:-1])
+    assert code == 1 and found == [f"./a/f{i}.txt TY004" for i in range(3)] + [f"./b/f{i}.txt TY001" for i in range(3)]
+    code, out, _ = run("check", "--diff", "a/f0.txt", "b/f0.txt", cwd=tmp_path)
+    changed = [line for line in out.splitlines() if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))]
+    assert changed == ["-He said « no » to them.", "+He said “no” to them.", "-What now ?", "+What now?"]

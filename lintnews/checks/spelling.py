@@ -224,7 +224,7 @@ def _same_entity(a: list, b: list) -> bool:
 
 
 @check("FC040", "name-spelled-two-ways", "warning",
-       "A name spelled two ways in one article ('Djaber' and 'Jaber', 'Mursi' and 'Morsi').",
+       "A name spelled two ways in one article ('Djaber' and 'Jaber', 'Rahimi' and 'Rahemi').",
        why="Two spellings make one person or group look like two, and show the text was assembled from "
            "sources transliterating differently (French ch/dj/ou against English sh/j/u). The less frequent "
            "spelling is reported, with the line of the other.",

@@ -1,0 +1,396 @@
+"""Nothing a scraper produces may crash lintnews or damage a file.
+
+Property tests (hypothesis) throw random Unicode, Markdown and HTML at the linter and check
+what must hold for every input: no exception, every span inside the text, every line and
+column the one the offset gives, SARIF valid against the official schema, fixes idempotent.
+CI runs a fixed, derandomised number of examples; `python -m bench.run --hypothesis N` runs
+more (LINTNEWS_HYPOTHESIS_EXAMPLES). Then the named hostile inputs of issue 6, each with its
+own test (the HTML, --fix and Ctrl-C ones live with the HTML and fix tests).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lintnews import Config, lint_paths, lint_text
+from lintnews.fixes import fix_text
+from lintnews.packs import load_packs
+from lintnews.runner import SECTION_CHARS, linter_for
+
+from .conftest import shared_path
+
+EXAMPLES = int(os.environ.get("LINTNEWS_HYPOTHESIS_EXAMPLES", "0") or 0)
+PROPERTY = settings(
+    max_examples=EXAMPLES or 40,
+    # CI: the same examples every run (a failure is reproducible); the benchmark: new ones.
+    derandomize=not EXAMPLES,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+# Pieces of news copy that wake up the rules (translation artefacts, typography, clean-up
+# leftovers, suppression comments), written for these tests, and characters that are hard
+# on offsets: CR, CRLF, emoji outside the BMP, combining marks, NBSP, RTL text.
+NEWS = [
+    "The head of French diplomacy", " said on Tuesday", " « quoted » ", " 3,5 %", " M. Dupont",
+    " the Minister of the Interior", " in the frame of", "Read also: ", "Newsletter", " logo_FR",
+    " photo.jpg", " - ", " ?", " !", " :", "...", "  ", ". ", ", ", "’", "\"", "«", "»", "—",
+    " a précisé", " selon", " during the day.", " since 3 years", " 2024", " 12 mars",
+    "lintnews-disable-next-line MT101", "# lintnews-disable", "lintnews-enable", " the the ",
+    "\n", "\n\n", "\r\n", "\r", "\t", "\u00a0", "\u202f", "😀", "e\u0301", "\u200b", "שלום", "İ", "ß",
+]
+MARKDOWN = ["# ", "## ", "```\n", "~~~", "`", "*", "**", "_", "> ", "- ", "1. ", "[link](http://x.org/a)",
+            "![logo](a.png)", "<!-- ", " -->", "---\n", "---\ndate: 2020-01-10\n---\n", "<b>", "</b>", "[ref]: x"]
+HTML = ["<p>", "</p>", "<div>", "</div>", "<h2>", "</h2>", "<br>", "<script>", "</script>", "<style>",
+        "</style>", "&amp;", "&nbsp;", "&#x2014;", "&#8217;", "&bogus;", "<!--", "-->", "<a href='x.html'>",
+        "</a>", "<img alt='photo.jpg' src='p.png'>", "<figcaption>", "</figcaption>", "<", ">", "<p class=\"x"]
+
+
+def pieces(*extra: list[str]):
+    alphabet = st.characters(blacklist_categories=("Cs",))
+    piece = st.one_of(st.sampled_from(NEWS + [p for e in extra for p in e]), st.text(alphabet, max_size=12))
+    return st.lists(piece, max_size=40).map("".join)
+
+
+def expected_position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column) of `offset` counted here independently: CRLF, CR and LF end a line."""
+    before = text[:offset]
+    breaks = list(re.finditer(r"\r\n|\r|\n", before))
+    line_start = breaks[-1].end() if breaks else 0
+    # A CR at the end of `before` followed by LF in the text is half a CRLF: not a break yet.
+    if before.endswith("\r") and text[offset:offset + 1] == "\n":
+        breaks = breaks[:-1]
+        line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, offset - line_start + 1
+
+
+def assert_sound(text: str, findings) -> None:
+    for f in findings:
+        assert 0 <= f.offset <= f.end_offset <= len(text), f
+        assert f.excerpt == text[f.offset:f.end_offset], f
+        assert (f.start.line, f.start.column) == expected_position(text, f.offset), f
+        assert (f.end.line, f.end.column) == expected_position(text, f.end_offset), f
+        assert f.message.strip(), f
+        json.dumps(f.to_dict())
+
+
+@pytest.fixture(scope="module")
+def sarif_validator():
+    import jsonschema
+
+    schema = json.loads(shared_path("schemas/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft4Validator(schema)
+
+
+def sarif_errors(validator, path: str, findings) -> list[str]:
+    from lintnews.output import Report
+    from lintnews.output.sarif import document
+
+    report = Report(findings=findings, files=1, rules=linter_for(Config()).enabled, root=".")
+    return [e.message for e in validator.iter_errors(document(report))]
+
+
+def lint_as(path: str):
+    return lambda text: lint_text(text, path=path)
+
+
+# --- properties ---------------------------------------------------------------------------------
+@PROPERTY
+@given(text=pieces())
+def test_property_plain_text(text, sarif_validator):
+    findings = lint_text(text, path="article.txt")
+    assert_sound(text, findings)
+    assert sarif_errors(sarif_validator, "article.txt", findings) == []
+
+
+@PROPERTY
+@given(text=pieces(MARKDOWN))
+def test_property_markdown(text, sarif_validator):
+    findings = lint_text(text, path="article.md")
+    assert_sound(text, findings)
+    assert sarif_errors(sarif_validator, "article.md", findings) == []
+
+
+@PROPERTY
+@given(text=pieces(HTML))
+def test_property_html(text, sarif_validator):
+    findings = lint_text(text, path="article.html")
+    assert_sound(text, findings)
+    assert sarif_errors(sarif_validator, "article.html", findings) == []
+
+
+@PROPERTY
+@given(text=pieces(MARKDOWN), path=st.sampled_from(["article.txt", "article.md"]))
+def test_property_fixes_are_idempotent(text, path):
+    lint = lint_as(path)
+    once = fix_text(text, lint)
+    assert_sound(once.text, once.findings)
+    again = fix_text(once.text, lint)
+    assert again.applied == 0 and again.text == once.text
+
+
+@PROPERTY
+@given(text=pieces(), size=st.integers(min_value=5, max_value=60))
+def test_property_sections_keep_file_positions(text, size):
+    """A text linted in sections (as a huge file is) reports the file's offsets, lines, columns."""
+    import lintnews.runner as runner
+
+    text = text * 3
+    saved = runner.SECTION_CHARS
+    runner.SECTION_CHARS = size
+    try:
+        findings = lint_text(text, path="article.txt")
+    finally:
+        runner.SECTION_CHARS = saved
+    assert_sound(text, findings)
+
+
+# --- named hostile inputs -----------------------------------------------------------------------
+def lintnews(*args, cwd=None, env=None, timeout=900):
+    return subprocess.run([sys.executable, "-m", "lintnews", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env={**os.environ, **(env or {})}, timeout=timeout)
+
+
+def assert_clean_exit(proc, codes=(0, 1)):
+    assert proc.returncode in codes, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+SENTENCE = "The council approved the new budget on Tuesday after a short debate in the town hall. "
+
+
+def test_twenty_megabytes_without_a_newline(tmp_path):
+    path = tmp_path / "dump.txt"
+    body = SENTENCE * (20_000_000 // len(SENTENCE))
+    # One artefact near the end, far beyond the first section, to prove the end is linted too.
+    body += "Later the head of French diplomacy flew home."
+    path.write_text(body, encoding="utf-8")
+    before = path.read_bytes()
+    proc = lintnews("check", "--jobs", 1, "--select", "MT101", path)
+    assert_clean_exit(proc, (1,))
+    column = body.index("the head of French diplomacy") + 1
+    assert proc.stdout.splitlines()[0] == (
+        f"{path}:1:{column}: MT101 [warning] Translationese: write 'France's foreign minister' or 'The French "
+        f"foreign minister' instead of 'the head of French diplomacy'."), proc.stdout
+    sections = -(-len(body) // SECTION_CHARS)
+    assert re.search(rf"{re.escape(str(path))}: 20\.0 million characters, too long for one article: linted in "
+                     rf"({sections}|{sections + 1}) sections", proc.stderr), proc.stderr
+    assert path.read_bytes() == before
+
+
+def test_nul_bytes_at_the_start_mean_a_binary_file(tmp_path):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"The mayor\x00 spoke.\x00\x00\n")
+    proc = lintnews("check", path)
+    assert_clean_exit(proc, (0,))
+    assert proc.stdout == "No findings in 0 files.\n"
+    assert f"{path}: binary file, skipped" in proc.stderr
+
+
+def test_nul_bytes_deep_in_a_text_file_are_linted_around(tmp_path):
+    path = tmp_path / "late-nul.txt"
+    text = SENTENCE * 120 + "\x00\x00" + "\nLater the head of French diplomacy flew home.\n"
+    path.write_text(text, encoding="utf-8")
+    found = [r for r in lint_paths([str(path)], Config(select=("MT101",)))]
+    assert len(found) == 1 and not found[0].skipped
+    assert [(f.code, f.start.line, f.start.column) for f in found[0].findings] == [("MT101", 2, 7)]
+    assert_sound(text, found[0].findings)
+
+
+def test_invalid_utf8_in_the_middle_is_read_with_a_fallback_and_reported(tmp_path):
+    path = tmp_path / "mixed.txt"
+    head = ("Le caf" + "é" + " est ferm" + "é" + ".\n").encode("utf-8")
+    path.write_bytes(head + b"The mayor said \xe9t\xe9 was long.\nLater the head of French diplomacy flew home.\n")
+    result = next(lint_paths([str(path)], Config(select=("IO001", "MT101"))))
+    assert [(f.code, f.start.line, f.start.column) for f in result.findings] == [("IO001", 1, 1), ("MT101", 3, 7)]
+    assert f"first bad byte at offset {len(head) + 15}" in result.findings[0].message
+    assert "decoded as cp1252" in result.findings[0].message
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t\r\n"])
+def test_empty_files(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    proc = lintnews("check", path)
+    assert_clean_exit(proc, (0,))
+    assert f"{path}: empty file, nothing to check" in proc.stderr
+
+
+def _three_files(tmp_path):
+    paths = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        p = tmp_path / name
+        p.write_text("Later the head of French diplomacy flew home.\n", encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def test_a_file_that_disappears_mid_run(tmp_path):
+    a, b, c = _three_files(tmp_path)
+    results = lint_paths([str(tmp_path)], Config(select=("MT101",)))
+    first = next(results)
+    b.unlink()
+    rest = list(results)
+    assert [r.path for r in [first, *rest]] == [str(a), str(b), str(c)]
+    assert [len(r.findings) for r in [first, *rest]] == [1, 0, 1]
+    assert rest[0].skipped and rest[0].notices == [f"{b}: no such file"]
+
+
+def test_a_file_that_becomes_unreadable_mid_run(tmp_path, monkeypatch):
+    a, b, c = _three_files(tmp_path)
+    results = lint_paths([str(tmp_path)], Config(select=("MT101",)))
+    first = next(results)
+    # Root reads files whatever their mode: make reading `b` fail the way a chmod 000 does.
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if str(self) == str(b):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    rest = list(results)
+    assert [len(r.findings) for r in [first, *rest]] == [1, 0, 1]
+    assert rest[0].skipped and rest[0].notices == [f"{b}: permission denied"]
+
+
+def test_a_file_replaced_by_a_directory_mid_run(tmp_path):
+    a, b, c = _three_files(tmp_path)
+    results = lint_paths([str(tmp_path)], Config(select=("MT101",)))
+    next(results)
+    b.unlink()
+    b.mkdir()
+    rest = list(results)
+    assert rest[0].notices == [f"{b}: is a directory"] and len(rest[1].findings) == 1
+
+
+CATASTROPHIC_PACK = """\
+rules:
+  - code: ZZ901
+    name: shouting-word
+    kind: existence
+    severity: warning
+    summary: A line that is one word.
+    patterns:
+      - '^(?:\\w|\\w\\w)+$'
+    examples:
+      bad: ['[[Wow]]']
+      good: ['Not one word.']
+"""
+
+
+def test_a_catastrophic_user_regex_is_stopped_and_named_and_the_run_goes_on(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "evil.yaml").write_text(CATASTROPHIC_PACK, encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("Later the head of French diplomacy flew home.\n\n" + "Stop" + "p" * 60 + "!\n",
+                       encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Wow\n", encoding="utf-8")
+    proc = lintnews("check", "--jobs", 1, "--rules", rules, "--select", "MT101,ZZ901", article, other,
+                    env={"LINTNEWS_CACHE_DIR": str(tmp_path / "cache")})
+    assert_clean_exit(proc, (1,))
+    assert (f"lintnews: {article}: rule ZZ901 (shouting-word) stopped: a pattern ran longer than its timeout"
+            in proc.stderr), proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(line.startswith(f"{article}:1:7: MT101 ") for line in lines), proc.stdout
+    assert any(line.startswith(f"{other}:1:1: ZZ901 ") for line in lines), proc.stdout
+
+
+def test_a_pack_that_constructs_python_objects_is_refused(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    marker = tmp_path / "pwned"
+    (rules / "evil.yaml").write_text(
+        f"rules: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("A quiet day.\n", encoding="utf-8")
+    proc = lintnews("check", "--rules", rules, article, env={"LINTNEWS_CACHE_DIR": "off"})
+    assert proc.returncode == 2
+    assert not marker.exists()
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert proc.stderr.startswith(f"lintnews: error: {rules / 'evil.yaml'}:1: invalid YAML: "), proc.stderr
+    assert "python/object/apply:os.system" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- the compiled-pack cache --------------------------------------------------------------------
+USER_PACK = """\
+rules:
+  - code: ZZ902
+    name: stale-word
+    kind: substitution
+    severity: warning
+    summary: A word the house style replaces.
+    message: "{message}"
+    swap: {{foobaz: barqux}}
+    examples:
+      bad: ['A [[foobaz]] here.']
+      good: ['A barqux here.']
+"""
+
+
+def _user_pack(tmp_path, message="Write '{right}'."):
+    rules = tmp_path / "rules"
+    rules.mkdir(exist_ok=True)
+    (rules / "house.yaml").write_text(USER_PACK.format(message=message), encoding="utf-8")
+    return rules
+
+
+def test_compiled_packs_are_cached_and_reused(tmp_path, monkeypatch):
+    import lintnews.packs as packs
+
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
+    rules = _user_pack(tmp_path)
+    first = load_packs([rules])
+    assert len(list((tmp_path / "cache").glob("packs-*.pickle"))) == 1
+
+    def parse_again(_directories):
+        raise AssertionError("the packs were parsed again despite an up-to-date cache")
+
+    monkeypatch.setattr(packs, "_parse_packs", parse_again)
+    second = load_packs([rules])
+    assert [d.rule for d in second] == [d.rule for d in first]
+    assert second[0].rule.message == "Write '{right}'."
+
+
+def test_an_edited_pack_is_read_afresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
+    rules = _user_pack(tmp_path)
+    assert load_packs([rules])[0].rule.message == "Write '{right}'."
+    _user_pack(tmp_path, message="House style: '{right}'.")
+    assert load_packs([rules])[0].rule.message == "House style: '{right}'."
+    assert len(list((tmp_path / "cache").glob("packs-*.pickle"))) == 2
+
+
+def test_a_corrupt_cache_entry_is_ignored_and_replaced(tmp_path, monkeypatch):
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
+    rules = _user_pack(tmp_path)
+    load_packs([rules])
+    (entry,) = (tmp_path / "cache").glob("packs-*.pickle")
+    entry.write_bytes(b"\x80\x05not a pickle at all")
+    assert load_packs([rules])[0].rule.code == "ZZ902"
+    assert entry.read_bytes().startswith(b"\x80") and len(entry.read_bytes()) > 100
+
+
+def test_an_unwritable_cache_directory_is_no_error(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    # Root may write anywhere whatever the modes: a cache "directory" under a file cannot be made.
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(blocker / "cache"))
+    rules = _user_pack(tmp_path)
+    assert load_packs([rules])[0].rule.code == "ZZ902"
+    article = tmp_path / "a.txt"
+    article.write_text("A foobaz here.\n", encoding="utf-8")
+    proc = lintnews("check", "--rules", rules, "--select", "ZZ902", article,
+                    env={"LINTNEWS_CACHE_DIR": str(blocker / "cache")})
+    assert_clean_exit(proc, (1,))
+    assert proc.stdout.startswith(f"{article}:1:3: ZZ902 [warning] Write 'barqux'.")
