@@ -39,7 +39,15 @@ fetch_languagetool() {
     fi
     echo "fetching LanguageTool (languagetool/pom.xml) ..." >&2
     rm -rf "$LT_DIR/lib.partial"
-    (cd "$LT_DIR" && mvn -q -B dependency:copy-dependencies -DoutputDirectory=lib.partial) || return 1
+    local mvn_log
+    mvn_log=$(mktemp "${TMPDIR:-/tmp}/lintnews-mvn.XXXXXX")
+    if ! (cd "$LT_DIR" && mvn -q -B dependency:copy-dependencies -DoutputDirectory=lib.partial) >"$mvn_log" 2>&1; then
+        echo "error: mvn could not fetch LanguageTool:" >&2
+        tail -n 20 "$mvn_log" >&2
+        rm -f "$mvn_log"
+        return 1
+    fi
+    rm -f "$mvn_log"
     echo "$stamp" > "$LT_DIR/lib.partial/.complete"
     rm -rf "$LT_DIR/lib"
     mv "$LT_DIR/lib.partial" "$LT_DIR/lib"

@@ -1,0 +1,127 @@
+"""The Python API (lintnews.lint_text, lint_paths, Finding.to_dict) and parallel runs (--jobs)."""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import lintnews
+from lintnews import Config, FileResult, Finding, lint_paths, lint_text
+
+from .conftest import shared_path
+
+ARTEFACT = "Later the head of French diplomacy flew home.\n"
+MT101 = Config(select=("MT101",))
+
+
+def test_lint_text_gives_findings_with_positions():
+    findings = lint_text("A quiet start.\n" + ARTEFACT, path="story.txt", config=MT101)
+    assert [(f.path, f.code, f.name, f.start.line, f.start.column, f.end.line, f.end.column, f.excerpt)
+            for f in findings] == [("story.txt", "MT101", "diplomacy-calque", 2, 7, 2, 35,
+                                    "the head of French diplomacy")]
+    assert "foreign minister" in findings[0].message
+
+
+def test_the_path_extension_gives_the_format():
+    text = "# A title\n\nIn code: `the head of French diplomacy`.\n"
+    assert lint_text(text, path="story.md", config=MT101) == []
+    assert [f.start.column for f in lint_text(text, path="story.txt", config=MT101)] == [11]
+    assert [f.start.line for f in lint_text(text, path="story", config=MT101, format="markdown")] == []
+
+
+def test_finding_to_dict_is_the_json_shape():
+    (finding,) = lint_text(ARTEFACT, path="story.txt", config=MT101)
+    data = finding.to_dict()
+    assert data["code"] == "MT101" and data["severity"] == "warning"
+    assert data["start"] == {"line": 1, "column": 7} and data["end"] == {"line": 1, "column": 35}
+    assert (data["offset"], data["end_offset"]) == (6, 34)
+    assert json.loads(json.dumps(data)) == data
+    assert "article" not in data
+
+
+def test_json_lines_text_names_its_articles():
+    line = json.dumps({"id": "a-17", "text": ARTEFACT})
+    (finding,) = lint_text(line + "\n", path="batch.jsonl", config=MT101)
+    assert (finding.path, finding.article, finding.start.line, finding.start.column) == ("batch.jsonl", "a-17", 1, 7)
+    assert finding.to_dict()["article"] == "a-17"
+
+
+def test_api_objects_are_picklable():
+    config = Config(select=("MT", "CL"), ignore=("CL001",), severity={"MT101": "error"})
+    findings = lint_text(ARTEFACT, path="story.txt", config=config)
+    assert findings and findings[0].severity == lintnews.Severity.ERROR
+    assert pickle.loads(pickle.dumps(config)) == config
+    assert pickle.loads(pickle.dumps(findings)) == findings
+    result = FileResult("story.txt", findings, ["a notice"])
+    assert pickle.loads(pickle.dumps(result)) == result
+    for function in (lint_text, lint_paths, Finding.to_dict):
+        assert pickle.loads(pickle.dumps(function)) is function
+
+
+def test_the_api_prints_nothing_and_writes_nothing(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTEFACT, encoding="utf-8")
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    results = list(lint_paths([str(tmp_path)], MT101))
+    assert [len(r.findings) for r in results] == [1]
+    assert len(lint_text(ARTEFACT, config=MT101)) == 1
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == before
+    assert capsys.readouterr() == ("", "")
+
+
+def test_importing_lintnews_imports_nothing_heavy():
+    code = ("import sys, lintnews; heavy = ['click', 'regex', 'yaml', 'jsonschema', 'langdetect', "
+            "'language_tool_python', 'lintnews.engine']; print([m for m in heavy if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_run_with_cached_packs_imports_no_schema_validator_nor_unused_heavy_modules(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTEFACT, encoding="utf-8")
+    env = {**os.environ, "LINTNEWS_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-X", "importtime", "-m", "lintnews", "check", "--jobs", "1", "--select", "MT,CL",
+               str(article)]
+    first = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert first.returncode == 1 and "jsonschema" in first.stderr  # the packs were parsed and validated
+    second = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert second.returncode == 1 and second.stdout == first.stdout
+    imported = {line.split("|")[-1].strip() for line in second.stderr.splitlines() if "|" in line}
+    assert not {"jsonschema", "langdetect", "language_tool_python", "yaml._yaml"} & imported, sorted(imported)
+
+
+def _corpus_articles(tmp_path, system: str, count: int):
+    from bench.wmt import article_text, documents
+
+    source = shared_path(f"corpora/wmt14-fr-en/newstest2014.fr-en.{system}")
+    out = tmp_path / system
+    out.mkdir()
+    for i, (_docid, _genre, sentences) in enumerate(documents(source)[:count]):
+        (out / f"{i:03d}.txt").write_text(article_text(sentences), encoding="utf-8")
+    return out
+
+
+def test_lint_paths_in_parallel_gives_the_same_results_in_the_same_order(tmp_path):
+    articles = _corpus_articles(tmp_path, "rbmt4.0", 40)
+    (articles / "050-empty.txt").write_bytes(b"")
+    (articles / "051-binary.txt").write_bytes(b"\x00\x01\x02binary")
+    serial = list(lint_paths([str(articles)], Config(), jobs=1))
+    parallel = list(lint_paths([str(articles)], Config(), jobs=2))
+    assert sum(len(r.findings) for r in serial) > 40
+    assert parallel == serial
+    assert [r.path for r in parallel] == sorted(str(p) for p in articles.iterdir())
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_cli_output_is_identical_with_one_or_two_jobs(tmp_path, fmt):
+    articles = _corpus_articles(tmp_path, "onlineC.0", 60)
+    runs = [subprocess.run([sys.executable, "-m", "lintnews", "check", "--format", fmt, "--jobs", jobs,
+                            str(articles)], capture_output=True, text=True, cwd=tmp_path) for jobs in ("1", "2")]
+    assert runs[0].returncode == runs[1].returncode == 1, runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert runs[0].stderr == runs[1].stderr
+    assert runs[0].stdout.count("\n") > 60
