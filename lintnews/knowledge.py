@@ -6,7 +6,7 @@ from functools import lru_cache
 import yaml
 
 from .errors import RulePackError
-from .packs import builtin_pack_dir
+from .packs import builtin_pack_dir, cached_by_content
 
 
 @lru_cache(maxsize=None)
@@ -14,9 +14,15 @@ def load(name: str):
     """The parsed rules/knowledge/NAME.yaml (read once per process)."""
     path = builtin_pack_dir() / "knowledge" / f"{name}.yaml"
     try:
-        with open(path, encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        content = path.read_bytes()
     except FileNotFoundError:
         raise RulePackError(f"{path}: knowledge file missing") from None
-    except yaml.YAMLError as exc:
+    # Parsed once, then read from the user cache until the file changes (start-up time).
+    return cached_by_content(f"knowledge-{name}", content, lambda: _parse(path, content))
+
+
+def _parse(path, content: bytes):
+    try:
+        return yaml.load(content.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}: invalid YAML: {exc}") from None

@@ -112,6 +112,13 @@ class Client:
             raise self._error(exc, starting=True) from None
         except ValueError as exc:  # an unknown language
             raise LanguageToolUnavailable(f"LanguageTool at {self.where}: {exc}") from None
+        except Exception as exc:  # local mode: no Java, no LanguageTool download, a port in use...
+            if url:
+                raise
+            raise LanguageToolUnavailable(
+                f"language-tool-python could not start a local LanguageTool ({type(exc).__name__}: "
+                f"{(str(exc).splitlines() or [''])[0][:200]}); give a running server with --languagetool-url"
+            ) from None
         self.tool.disabled_rules = set(disabled)
         self.tool.enabled_rules = set(enabled)
         self.url = self.tool.url.rstrip("/").removesuffix("/v2")

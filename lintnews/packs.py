@@ -351,6 +351,8 @@ def packs_digest(directories: list[Path]) -> str:
 # --- the compiled-pack cache ---------------------------------------------------------------
 #: Bumped when what is cached changes shape in a way the source hash below would not catch.
 CACHE_FORMAT = 1
+#: Entries kept per kind (compiled packs, each knowledge file): older ones are removed.
+CACHE_KEEP = 16
 
 
 def cache_dir() -> Path | None:
@@ -390,22 +392,47 @@ def cache_file(directories: list[Path]) -> Path | None:
 
 def _read_cache(path: Path) -> list[DeclaredRule] | None:
     """The cached rules, or None when missing, unreadable or corrupt (then packs are re-read)."""
-    try:
-        with open(path, "rb") as handle:
-            rules = pickle.load(handle)
-    except Exception:  # noqa: BLE001 - any damage to the cache only means a cache miss
-        return None
+    rules = _read_pickle(path)
     if not isinstance(rules, list) or not all(isinstance(r, DeclaredRule) for r in rules):
         return None
     return rules
 
 
-def _write_cache(path: Path, rules: list[DeclaredRule]) -> None:
-    """Store compiled rules; a read-only or full cache directory is not an error."""
+def cached_by_content(name: str, content: bytes, compute):
+    """`compute()`, kept in the cache directory under a hash of `content` (the bytes it is
+    computed from): parsed knowledge files are read from there on the next start."""
+    where = cache_dir()
+    if where is None:
+        return compute()
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{sys.version}\0{name}\0".encode() + content).hexdigest()[:32]
+    path = where / f"{name}-{digest}.pickle"
+    found = _read_pickle(path)
+    if found is not None:
+        return found
+    value = compute()
+    _write_cache(path, value)
+    return value
+
+
+def _read_pickle(path: Path):
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - any damage to the cache only means a cache miss
+        return None
+
+
+def _write_cache(path: Path, value) -> None:
+    """Store a cache entry; a read-only or full cache directory is not an error."""
     from .files import write_atomically
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(str(path), pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomically(str(path), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        # Entries of packs since edited are never read again: keep the newest few of a kind.
+        kind = path.name.rsplit("-", 1)[0]
+        entries = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[CACHE_KEEP:]:
+            old.unlink()
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only a cache miss next time
         pass

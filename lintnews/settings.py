@@ -33,7 +33,6 @@ CONFIG_FILES = ("lintnews.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
 VARIANTS = ("en-US", "en-GB")
 LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 #: Options that add to the file's list; every other option replaces the file's value.
 EXTENDING = ("extend_select", "ignore", "exclude", "rules")
@@ -115,13 +114,13 @@ def _bool(value):
 
 
 def _url(value):
+    # Any server the newsroom runs (its own machine or another) is allowed: it is the one
+    # network address lintnews ever talks to, and the user chose it.
     if not isinstance(value, str):
-        raise Expected(f"the URL of a LanguageTool server on this machine (http://127.0.0.1:8081), "
-                       f"got {_describe(value)}")
+        raise Expected(f"the http(s) URL of a LanguageTool server (http://127.0.0.1:8081), got {_describe(value)}")
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or parts.hostname not in LOCAL_HOSTS:
-        raise Expected(f"the URL of a LanguageTool server on this machine (http://127.0.0.1:8081), "
-                       f"got {_describe(value)}")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise Expected(f"the http(s) URL of a LanguageTool server (http://127.0.0.1:8081), got {_describe(value)}")
     return value.rstrip("/")
 
 

@@ -231,8 +231,8 @@ def test_command_line_overrides_the_file(tmp_path):
     ('rules = "packs"\n', ["rules: expected a list of rule-pack directories"]),
     ('rules = ["missing"]\n', ["rules: expected a directory of rule packs", "'missing'"]),
     ('grammar = "yes"\n', ["grammar: expected true or false", "'yes'"]),
-    ('languagetool-url = "http://example.org:8081"\n', ["languagetool-url: expected the URL of a LanguageTool "
-                                                         "server on this machine"]),
+    ('languagetool-url = "ftp://127.0.0.1:8081"\n', ["languagetool-url: expected the http(s) URL of a "
+                                                      "LanguageTool server", "'ftp://127.0.0.1:8081'"]),
     ('languagetool-url = 8081\n', ["languagetool-url: expected", "an integer (8081)"]),
     ('languagetool-timeout = 0\n', ["languagetool-timeout: expected a number of seconds above 0", "(0)"]),
     ('include = "*.md"\n', ["include: expected a list of globs"]),

@@ -178,7 +178,7 @@ def test_twenty_megabytes_without_a_newline(tmp_path):
     assert_clean_exit(proc, (1,))
     column = body.index("the head of French diplomacy") + 1
     assert proc.stdout.splitlines()[0] == (
-        f"{path}:1:{column}: MT101 [warning] Translationese: write 'France's foreign minister' or 'The French "
+        f"{path}:1:{column}: MT101 [warning] Translationese: write 'France's foreign minister' or 'the French "
         f"foreign minister' instead of 'the head of French diplomacy'."), proc.stdout
     sections = -(-len(body) // SECTION_CHARS)
     assert re.search(rf"{re.escape(str(path))}: 20\.0 million characters, too long for one article: linted in "

@@ -40,7 +40,7 @@ NOISY_RULES = (
     "POSSESSIVE_APOSTROPHE",
     # "percent" for "per cent": a house-style choice.
     "PER_CENT",
-    # Compounds and hyphens ("war lords", "medium sized", "three week"): house style (9 per 1,000).
+    # Compounds and hyphens ("war lords", "medium sized", "three week"): house style (10 per 1,000).
     "EN_COMPOUNDS_*", "*_COMPOUNDS", "*_COMPOUNDS_*", "MISSING_HYPHEN",
 )
 
