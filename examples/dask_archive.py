@@ -34,13 +34,16 @@ def lint_block(lines, path: str, config: lintnews.Config) -> list[dict]:
 
 
 def lint_archives(client, paths: list[str], config: lintnews.Config | None = None,
-                  blocksize: str = "1MB") -> list[dict]:
-    """Findings of every article of `paths` (JSON Lines files), linted on `client`'s cluster."""
+                  blocksize: str = "1MB", timeout: float | None = None) -> list[dict]:
+    """Findings of every article of `paths` (JSON Lines files), linted on `client`'s cluster.
+
+    `timeout` (seconds) bounds the wait: a cluster whose workers cannot run the tasks (say,
+    lintnews is not installed there) otherwise waits for ever."""
     import dask.bag as db
 
     config = config or lintnews.Config()
     bags = [db.read_text(path, blocksize=blocksize).map_partitions(lint_block, path, config) for path in paths]
-    return db.concat(bags).compute(scheduler=client)
+    return client.compute(db.concat(bags)).result(timeout=timeout)
 
 
 def main(argv=None) -> int:

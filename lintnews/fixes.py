@@ -178,8 +178,8 @@ def fix_file(linter, path: str, unsafe: bool = False, write: bool = True) -> Fil
         data = encode(source, fixed.text)
     except UnicodeEncodeError as exc:
         result.error = (f"{path}: a fix puts {exc.object[exc.start:exc.end]!r} into a file stored as "
-                        f"{source.encoding}; not fixed")
-        result.findings = lint(source.text)
+                        f"{source.encoding}; the file is unchanged")
+        result.findings, result.diff = lint(source.text), ""
         return result
     if not write:
         result.applied = fixed.applied

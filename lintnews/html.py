@@ -48,6 +48,10 @@ address article blockquote body caption dd details div dl dt fieldset figcaption
 h5 h6 hr li main ol p pre section summary table tbody td tfoot th thead tr ul
 """.split())
 
+#: Elements whose end tag may be left out: the next one of the same name, or the end of the
+#: block around them, closes them (a hidden <p> does not hide the rest of the page).
+OPTIONAL_END = frozenset("p li dt dd option optgroup tr td th rt rp".split())
+
 #: Elements that never have an end tag (so never open a hidden region).
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
@@ -110,8 +114,10 @@ class _ProseReader(HTMLParser):
         end = start + len(raw)
         attributes = {k.lower(): (v or "") for k, v in attrs}
         self._metadata(tag, attributes)
-        if tag == "title" and not closes:
+        if tag == "title" and not closes and not self.title:  # the page's title, not an SVG's
             self.in_title = True
+        if self.hidden and tag == self.hidden[-1][0] and tag in OPTIONAL_END and self.hidden[-1][1] == 1:
+            self.hidden.pop()  # <p hidden>...<p>: the new paragraph closes the hidden one
         if self.hidden:
             if tag == self.hidden[-1][0] and not closes and tag not in VOID:
                 self.hidden[-1][1] += 1
@@ -131,10 +137,13 @@ class _ProseReader(HTMLParser):
         if tag == "title":
             self.in_title = False
         if self.hidden:
-            if tag == self.hidden[-1][0]:
-                self.hidden[-1][1] -= 1
-                if self.hidden[-1][1] == 0:
+            root = self.hidden[-1]
+            if tag == root[0]:
+                root[1] -= 1
+                if root[1] == 0:
                     self.hidden.pop()
+            elif root[0] in OPTIONAL_END and root[1] == 1 and tag in BLOCK:
+                self.hidden.pop()  # the block around a hidden <p> or <li> ends, and so does it
             return
         if tag in BLOCK:
             self._break(start, self._tag_end(start), "\n\n")

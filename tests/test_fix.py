@@ -278,3 +278,31 @@ def test_fix_options_that_cannot_work_are_usage_errors(tmp_path):
     article.write_text(BAD)
     code, _, err = run("check", "--unsafe-fixes", article)
     assert (code, err) == (2, "lintnews: error: --unsafe-fixes works with --fix or --diff\n")
+
+
+def test_a_replacement_the_file_encoding_cannot_hold_is_an_error_not_a_broken_file(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "p.yaml").write_text(PACK.replace("Kiev: Kyiv", "Kiev: Kyiv ✓").replace(
+        "fixed: \"The mayor of Kyiv spoke.\"", "fixed: \"The mayor of Kyiv ✓ spoke.\"").replace(
+        "- \"The mayor of Kyiv spoke.\"", "- \"The mayor of Kyiv ✓ spoke.\""))
+    article = tmp_path / "a.txt"
+    original = "Le café: the mayor of Kiev spoke.\n".encode("cp1252")
+    article.write_bytes(original)
+    code, out, err = run("check", "--select", "HS002", "--rules", pack, "--fix", "--unsafe-fixes", article)
+    assert code == 2 and article.read_bytes() == original
+    assert err == (f"lintnews: error: {article}: a fix puts '✓' into a file stored as cp1252; "
+                   f"the file is unchanged\n")
+    assert "HS002" in out
+
+
+def test_markdown_marks_inside_a_span_keep_the_finding_but_lose_the_fix():
+    from .helpers import lint
+
+    findings = lint("After a **rocket fire** hit, prices in [the Hexagon](https://x.org) fell.\n",
+                    select=["MT102"], format="markdown", path="a.md")
+    assert [(f.excerpt, f.fix) for f in findings] == [
+        ("a **rocket fire", None),  # replacing it would drop the opening "**"
+        ("the Hexagon", Fix("France", True)),  # link text is prose
+    ]
+    assert findings[0].suggestions == ("a rocket attack",)

@@ -60,6 +60,10 @@ def test_prose_keeps_the_length_and_blanks_what_is_not_seen():
     prose, _ = html_prose(text)
     assert len(prose) == len(text)
     assert prose.split() == ["Seen", "here."]
+    # A hidden element whose end tag is left out hides itself, not the rest of the page.
+    prose, _ = html_prose("<p hidden>secret<p>Shown.</p><ul><li hidden>gone<li>Kept.</ul>"
+                          "<div><p aria-hidden=true>out</div>Last.")
+    assert prose.split() == ["Shown.", "Kept.", "Last."]
 
 
 def test_block_elements_are_paragraphs_of_their_own():
