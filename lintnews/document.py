@@ -98,6 +98,16 @@ class Document:
             return cls(path, text, prose, format, {**found, **meta}, **kw)
         return cls(path, text, markup.plain_prose(text), "text", meta, **kw)
 
+    def blanked_space(self, start: int, end: int) -> bool:
+        """True when prose[start:end] holds white space that was markup in the file (a tag, a
+        Markdown mark, a link target). Spacing rules ("space before '.'") ignore such spans:
+        in `<a>text</a>.` the space before the full stop is not in the article."""
+        prose, text = self.prose, self.text
+        for i in range(max(0, start), min(end, len(text))):
+            if prose[i] != text[i] and prose[i] in " \n" and text[i] != "\r":
+                return True
+        return False
+
     def memo(self, key, compute):
         """A value computed once per document and shared by the checks that need it."""
         if key not in self._memo:

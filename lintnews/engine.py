@@ -157,7 +157,10 @@ class Linter:
 
     def _collect(self, result: Result, doc: Document, rule: Rule, hits) -> None:
         severity_override = self.config.severity.get(rule.code) or self.config.severity.get(rule.name)
+        spacing = "spacing" in rule.tags
         for hit in hits:
+            if spacing and doc.blanked_space(hit.start, hit.end):
+                continue  # the "space" is markup that was blanked out, not a space in the article
             override = self.config.severity.get(hit.code) if hit.code else None
             result.findings.append(self.finding(doc, rule, hit, override or severity_override))
 

@@ -51,7 +51,7 @@ def lint_file(linter: Linter, path: str) -> FileResult:
 #: A text longer than this (in characters) is no single article (the longest run to some
 #: 100,000): a concatenated archive, a dump. It is linted in sections of about this size, so
 #: time grows linearly and memory stays flat however big the file is.
-SECTION_CHARS = 500_000
+SECTION_CHARS = 200_000
 
 
 def lint_document(linter: Linter, doc: Document):

@@ -115,3 +115,14 @@ def test_broken_markup_does_not_stop_the_run():
     text = "<p>Unclosed <b>bold <i>and a rocket fire hit</p></div></span><p>Prices in the Hexagon"
     findings = lint(text, select=["MT102"], format="html", path="broken.html")
     assert [f.excerpt for f in findings] == ["a rocket fire", "the Hexagon"]
+
+
+def test_markup_blanked_out_is_not_a_space_and_lines_are_the_files():
+    page = ("<html><body><p>Sign up for our daily news briefing today</p>\n"
+            "<p>Sign up for our daily news briefing today</p>\n"
+            "<p>He went to <a href=\"/m\">the market</a>. Then he left .</p></body></html>\n")
+    findings = lint(page, select=["TY002", "CL003"], format="html", path="page.html")
+    assert [(f.code, f.start.line, f.start.column, f.message) for f in findings] == [
+        ("CL003", 2, 4, "Repeats line 1 word for word: remove the duplicate."),
+        ("TY002", 3, 56, "Space before '.': remove it."),
+    ]

@@ -394,3 +394,61 @@ def test_an_unwritable_cache_directory_is_no_error(tmp_path, monkeypatch):
                     env={"LINTNEWS_CACHE_DIR": str(blocker / "cache")})
     assert_clean_exit(proc, (1,))
     assert proc.stdout.startswith(f"{article}:1:3: ZZ902 [warning] Write 'barqux'.")
+
+
+# --- the pattern pre-filter ---------------------------------------------------------------------
+def _gated_patterns():
+    from lintnews.packs import builtin_pack_dir
+
+    return [(d.rule.code, pattern, g) for d in load_packs([builtin_pack_dir()])
+            for (pattern, _), g in zip(d.patterns, d.gates) if g is not None]
+
+
+GATED = _gated_patterns()
+
+
+def test_most_built_in_patterns_have_a_gate():
+    total = sum(len(d.patterns) for d in load_packs([__import__("lintnews.packs").packs.builtin_pack_dir()]))
+    assert len(GATED) >= total // 2
+
+
+@PROPERTY
+@given(data=st.data())
+def test_property_a_gate_never_hides_a_match(data):
+    """Text made of a gated pattern's own strings (in any case) and news copy: whenever the
+    pattern matches, its gate lets it run."""
+    from lintnews.prefilter import passes
+
+    code, pattern, gate_ = data.draw(st.sampled_from(GATED))
+    folded, strings = gate_
+    own = st.sampled_from(strings).flatmap(
+        lambda s: st.sampled_from([s, s.upper(), s.title(), s.capitalize()]))
+    text = data.draw(st.lists(st.one_of(own, st.sampled_from(NEWS), st.text(max_size=6)), max_size=12).map("".join))
+    if pattern.search(text):
+        assert passes(gate_, text, text.casefold), (code, pattern.pattern, text)
+
+
+@pytest.mark.parametrize("pattern, ignorecase, expected", [
+    (r"\bthe head of (?:French|US) diplomacy\b", True, (True, ("the head of french", "the head of us"))),
+    (r"\b[Tt]he\s+head\s+of\s+(?:French|US)\s+diplomacy\b", False, (False, ("diplomacy",))),
+    (r"(?<![\w/.])[\w-]+\.(?:jpe?g|png)\b", False, (False, (".jp", ".png"))),
+    (r"(?i)Reading time", False, (True, ("reading time",))),
+    (r"(?i:Foo)bar", False, (False, ("bar",))),          # the scoped part is not trusted
+    (r"\p{Lu}\p{Ll}+ diplomacy", False, None),           # regex-only syntax: no gate
+    (r"[[:alpha:]]+ing", False, None),
+    (r"(?:ab|c)d", False, None),                          # a 1-letter alternative: too weak a gate
+    (r"\d+ %", False, None),
+])
+def test_gates(pattern, ignorecase, expected):
+    from lintnews.prefilter import gate
+
+    assert gate(pattern, ignorecase) == expected
+
+
+def test_a_case_sensitive_gate_looks_at_the_text_as_it_is():
+    from lintnews.prefilter import gate, passes
+
+    g = gate(r"\bthe World\b", False)
+    assert g == (False, ("the World",))
+    assert passes(g, "read in the World today", lambda: "")
+    assert not passes(g, "read in THE WORLD today", lambda: "read in the world today")

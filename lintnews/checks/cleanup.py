@@ -37,7 +37,7 @@ def duplicate_line(doc, ctx):
             seen_paragraphs[key] = doc.position(para.start).line
     first_seen: dict[str, int] = {}
     recent: list[tuple[str, int]] = []  # the last few lines, for a line that repeats the end of one
-    for index, line in enumerate(doc.lines):
+    for line in doc.lines:
         key = " ".join(line.text.split()).casefold()
         if len(key) < MIN_REPEATED_LENGTH:
             continue
@@ -50,5 +50,6 @@ def duplicate_line(doc, ctx):
                 yield Hit(line.start + lead, line.start + len(line.text.rstrip()),
                           f"Repeats line {earlier} word for word: remove the duplicate.")
         else:
-            first_seen[key] = index + 1
-        recent = (recent + [(key, index + 1)])[-RECENT_LINES:]
+            # Line numbers of the file: in HTML the prose has extra breaks where block tags were.
+            first_seen[key] = doc.position(line.start).line
+        recent = (recent + [(key, doc.position(line.start).line)])[-RECENT_LINES:]

@@ -230,7 +230,7 @@ def mixed_quote_styles(doc, ctx):
             {"text": 'He called the plan "indecent[[""]], she said.', "fixed": 'He called the plan "indecent", she said.'},
             {"text": 'A crew of[[" ]]France 2" filmed it.', "fixed": 'A crew of "France 2" filmed it.',
              "message": "write 'of \"France 2\"'"}],
-       good=['"We will win," he said.', 'He said "yes" "and no".', "“We will win.” “Soon,” he said."])
+       good=['"We will win," he said.', 'He said "yes" "and no".', "“We will win.” “Soon,” he said."], tags=("spacing",))
 def quote_punctuation(doc, ctx):
     prose = doc.prose
     for m in regex.finditer(r"(?<=\p{L})([.,!?…])[ \u00a0\u202f]+”", prose):

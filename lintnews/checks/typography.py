@@ -101,7 +101,7 @@ def _english_number(m) -> tuple[str, list[str]] | None:
             {"text": "About [[4 000]] people marched; shares rose [[+ 6%]].",
              "fixed": "About 4,000 people marched; shares rose +6%."}],
        good=["Inflation reached 2.5% in May.", "About 4,000 people marched in 2019, 300 more than in 2018.",
-             "The vote was 1,073 to 902; shares rose 6%.", "Items 1,2 and 3 were approved on 12 May 2020."])
+             "The vote was 1,073 to 902; shares rose 6%.", "Items 1,2 and 3 were approved on 12 May 2020."], tags=("spacing",))
 def french_number(doc, ctx):
     for m in FRENCH_NUMBER.finditer(doc.prose):
         found = _english_number(m)
@@ -228,7 +228,7 @@ SPACED_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N},.)\"”’'])[ \u00a0]-[ \u00a0]
        bad=["It was planned by two men[[ - ]]both known to police - and their allies.",
             "The plan failed.\n\nIts author[[ - ]]a former minister - resigned.\n\nHe left - quietly."],
        good=["It was planned by two men — both known to police — and their allies.",
-             "The score was 3 - 1; a well-known pro-Iran group; pages 10 - 12."])
+             "The score was 3 - 1; a well-known pro-Iran group; pages 10 - 12."], tags=("spacing",))
 def spaced_hyphen(doc, ctx):
     found = list(SPACED_HYPHEN.finditer(doc.prose))
     if not found:
