@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-
 from .errors import RulePackError
 from .packs import builtin_pack_dir, cached_by_content
 
@@ -22,6 +20,8 @@ def load(name: str):
 
 
 def _parse(path, content: bytes):
+    import yaml  # only when the file changed since it was cached: start-up time
+
     try:
         return yaml.load(content.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

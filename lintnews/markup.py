@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 # Not prose in any format: web addresses and e-mail addresses.
 URL = re.compile(r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'«»]*[^\s<>"'«».,;:!?)\]]""", re.I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -94,6 +92,8 @@ def front_matter(text: str) -> tuple[dict, int]:
     m = FRONT_MATTER.match(_lf(text))
     if not m:
         return {}, 0
+    import yaml  # only for a file with front matter: start-up time
+
     try:
         data = yaml.safe_load(m.group(1) or "") or {}
     except yaml.YAMLError:

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
-import yaml
 
 from .checks import Hit
 from .errors import RulePackError
@@ -106,17 +105,28 @@ class LineDict(dict):
     line = 0
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Safe loading only (no Python objects), keeping line numbers for error messages."""
-
-
 def _construct_mapping(loader, node):
     data = LineDict(loader.construct_mapping(node, deep=True))
     data.line = node.start_mark.line + 1
     return data
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_line_loader = None
+
+
+def _loader():
+    """A safe loader (no Python objects) keeping line numbers for error messages. Built, and
+    yaml imported, only when a pack is parsed: a run with cached packs reads no YAML."""
+    global _line_loader
+    if _line_loader is None:
+        import yaml
+
+        class _LineLoader(yaml.SafeLoader):
+            pass
+
+        _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+        _line_loader = _LineLoader
+    return _line_loader
 
 
 def _line_of(data, path) -> int:
@@ -137,8 +147,10 @@ def read_pack(path: Path) -> list:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}: cannot read rule pack ({exc})") from None
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -147,9 +147,13 @@ def lint_paths(paths, config: Config | None = None, linter: Linter | None = None
     if settings is not None:
         files = settings.filter(files, paths)
     # With --grammar: one LanguageTool server for the whole run, reached (or started) now.
-    from .languagetool import prepare
+    # (The client's module, threads and all, is imported only for a run that has grammar on.)
+    configs = (settings.config_for(p) if settings is not None else config for p in files)
+    grammar = next((c for c in configs if c.grammar), None)
+    if grammar is not None:
+        from .languagetool import prepare
 
-    prepare(settings.config_for(p) if settings is not None else config for p in files)
+        prepare([grammar])
     progress = Progress(len(files))
     try:
         if jobs > 1 and len(files) > 1:
@@ -171,11 +175,20 @@ _worker_linter: Linter | None = None
 _worker_settings = None
 
 
-def _start_worker(config: Config, settings=None) -> None:
+def _start_worker(config: Config, settings=None, environ: dict | None = None, cwd: str | None = None) -> None:
     """Build the worker's Linter once. Ctrl-C is the parent's to handle: workers ignore it, so
-    an interrupted run prints one message and no traceback per worker."""
+    an interrupted run prints one message and no traceback per worker. `environ` (the
+    parent's LINTNEWS_ variables, such as the LanguageTool server prepare() started) and `cwd`
+    are the parent's as they are now: a fork server started by an earlier run in the same
+    process would hand down older ones."""
     global _worker_linter, _worker_settings
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if cwd is not None:
+        os.chdir(cwd)
+    for key in [k for k in os.environ if k.startswith("LINTNEWS_")]:
+        if environ is not None and key not in environ:
+            del os.environ[key]
+    os.environ.update(environ or {})
     _worker_settings = settings
     _worker_linter = Linter(config) if settings is None else None
 
@@ -206,6 +219,26 @@ def _chunks(files: list[str], jobs: int):
         yield group
 
 
+#: What the fork server imports once, so that each worker forked from it starts with
+#: lintnews's modules loaded instead of importing them again.
+_PRELOAD = ["lintnews.runner"]
+
+
+def _pool_context():
+    """Workers are started by a fork server, never forked from this process: lintnews may run
+    inside a program that has threads (a Dask worker, a LanguageTool client's thread pool, a
+    test runner), and a child forked from such a process can inherit a lock another thread
+    held and wait on it forever. The fork server is a fresh single-threaded process; where
+    there is none (Windows), workers are spawned."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not POSIX
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return context
+
+
 def _parallel(files: list[str], config: Config, jobs: int, settings=None):
     """Results in file order. At most a few groups per worker are in flight, so memory stays
     flat however many files there are."""
@@ -215,7 +248,9 @@ def _parallel(files: list[str], config: Config, jobs: int, settings=None):
     window = jobs * 4
     pending: deque = deque()
     local: list[Linter] = []
-    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, settings))
+    environ = {k: v for k, v in os.environ.items() if k.startswith("LINTNEWS_")}
+    pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_start_worker,
+                               initargs=(config, settings, environ, os.getcwd()))
     try:
         chunks = _chunks(files, jobs)
         while True:

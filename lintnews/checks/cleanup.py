@@ -1,6 +1,8 @@
 """Leftovers of scraping: text that is in the file twice (a line, or a whole paragraph)."""
 from __future__ import annotations
 
+from collections import deque
+
 from . import Hit, check
 
 #: Shorter lines repeat legitimately ("Anger", "Read more"); only longer ones are checked.
@@ -35,21 +37,22 @@ def duplicate_line(doc, ctx):
                       f"Repeats the paragraph at line {seen_paragraphs[key]} word for word: remove the duplicate.")
         else:
             seen_paragraphs[key] = doc.position(para.start).line
+    # Offsets, not line numbers: doc.position is looked up only for a line reported.
     first_seen: dict[str, int] = {}
-    recent: list[tuple[str, int]] = []  # the last few lines, for a line that repeats the end of one
+    recent: deque = deque(maxlen=RECENT_LINES)  # the last few lines, for a line that repeats the end of one
     for line in doc.lines:
         key = " ".join(line.text.split()).casefold()
         if len(key) < MIN_REPEATED_LENGTH:
             continue
         earlier = first_seen.get(key)
         if earlier is None:
-            earlier = next((n for text, n in recent if text.endswith(" " + key)), None)
+            earlier = next((start for text, start in recent if text.endswith(" " + key)), None)
         if earlier is not None:
             if not any(s <= line.start < e for s, e in covered):  # already reported with its paragraph
                 lead = len(line.text) - len(line.text.lstrip())
+                # Line numbers of the file: in HTML the prose has extra breaks where block tags were.
                 yield Hit(line.start + lead, line.start + len(line.text.rstrip()),
-                          f"Repeats line {earlier} word for word: remove the duplicate.")
+                          f"Repeats line {doc.position(earlier).line} word for word: remove the duplicate.")
         else:
-            # Line numbers of the file: in HTML the prose has extra breaks where block tags were.
-            first_seen[key] = doc.position(line.start).line
-        recent = (recent + [(key, doc.position(line.start).line)])[-RECENT_LINES:]
+            first_seen[key] = line.start
+        recent.append((key, line.start))

@@ -24,7 +24,7 @@ import regex
 
 from ..finding import Severity
 from . import Hit, check
-from .officeholders import time_frame
+from .officeholders import finditer_from_words, first_words, time_frame
 
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
@@ -79,6 +79,23 @@ WEEKDAY_DATE = regex.compile(
 #: Any day and month, for dates that do not exist ("February 30", "31 April").
 DAY_MONTH = regex.compile(
     rf"(?<![\w-])(?:{MON}\s+{DAY}|{DAY.replace('day>', 'day2>')}\s+(?:of\s+)?{MON2}){YEAR}")
+#: The words every match of WEEKDAY_DATE (a relative word or a weekday) and DAY_MONTH (a month
+#: or a day number with its suffix) starts with: the patterns are tried only there (speed).
+_WEEKDAY_DATE_FIRST = first_words(["last", "next", "this", "coming", *WEEKDAYS])
+_DAY_MONTH_FIRST = first_words([*MONTHS, *(f"{p}{d}{suffix}" for d in range(1, 32) for p in ("", "0") if p == "" or d < 10
+                                          for suffix in ("", "st", "nd", "rd", "th", "er"))])
+
+
+def weekday_dates(doc) -> list:
+    """WEEKDAY_DATE matches in the prose, found once for the date rules."""
+    return doc.memo("weekday_dates", lambda: list(finditer_from_words(doc, WEEKDAY_DATE, _WEEKDAY_DATE_FIRST)))
+
+
+def day_months(doc) -> list:
+    """DAY_MONTH matches in the prose."""
+    return doc.memo("day_months", lambda: list(finditer_from_words(doc, DAY_MONTH, _DAY_MONTH_FIRST)))
+
+
 #: After "June 31" a lower-case word other than these means a count ("in June 31 people died").
 DATE_FOLLOWERS = frozenset("""and or to at in on by when until the was is will had has after before that this
 last next as from with for since of while but were are after""".split())
@@ -264,7 +281,7 @@ def _impossible(month: int, day: int, year: int | None) -> bool:
              "Police said on Friday that the suspect had fled.",
              "Ministers meet again next Friday."])
 def weekday_date_mismatch(doc, ctx):
-    for m in WEEKDAY_DATE.finditer(doc.prose):
+    for m in weekday_dates(doc):
         month, day = _month_day(m)
         written = int(m.group("year")) if m.group("year") else None
         if _impossible(month, day, written):
@@ -306,8 +323,8 @@ def weekday_date_mismatch(doc, ctx):
              "In June 31 people were injured on the roads.", "Turnout was 31 percent in April."])
 def impossible_date(doc, ctx):
     reported = []
-    for pattern in (WEEKDAY_DATE, DAY_MONTH):
-        for m in pattern.finditer(doc.prose):
+    for pattern, found in ((WEEKDAY_DATE, weekday_dates(doc)), (DAY_MONTH, day_months(doc))):
+        for m in found:
             if any(s <= m.start() < e for s, e in reported):
                 continue  # the same date, already reported with its weekday
             month, day = _month_day(m)
@@ -340,7 +357,7 @@ def impossible_date(doc, ctx):
              {"text": "The talks ended last Friday.", "options": {"date": "2020-03-10"}},
              "The ban started last Friday, March 6."])
 def relative_day_contradiction(doc, ctx):
-    for m in WEEKDAY_DATE.finditer(doc.prose):
+    for m in weekday_dates(doc):
         rel = (m.group("rel") or "").lower()
         if rel not in ("last", "next"):
             continue

@@ -52,6 +52,9 @@ def sentence_fragment(doc, ctx):
         text = sentence.text
         if not text.endswith(".") or text.endswith("..") or any(q in text for q in "\"“”«»‘"):
             continue
+        # Cheap: more than two chunks made only of letters and digits are more than two words.
+        if sum(map(str.isalnum, text[:-1].split())) > FRAGMENT_MAX_WORDS:
+            continue
         words = WORD.findall(text[:-1])
         if not 1 <= len(words) <= FRAGMENT_MAX_WORDS or not all(_is_name(w) for w in words):
             continue

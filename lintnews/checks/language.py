@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import and_, itemgetter
 
 from .. import knowledge
 from ..document import TOKEN
@@ -28,6 +31,9 @@ TITLE_CASE_SHARE = 0.6
 
 FRENCH_ACCENTS = re.compile(r"[éèêëàâîïôûùçœ]")
 QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»\n]{%d,})\s*[\"”»]" % MIN_LETTERS)
+
+#: Letters of the Latin script (and everything below it): what is left is another script.
+LATIN = re.compile(r"[\x00-\u024f]+")
 
 _detector_lock = threading.Lock()
 
@@ -62,17 +68,27 @@ def may_be_foreign(text: str, target: str) -> bool:
     own = lists.get(target)
     if not words or own is None:
         return True
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(ord(c) > 0x24F for c in letters) / len(letters) >= 0.5:
-        return True  # Arabic, Cyrillic, Chinese... in an article expected in a Latin script
-    share = sum(w in own for w in words) / len(words)
-    other = max((sum(w in ws for w in words) / len(words) for lang, ws in lists.items() if lang != target),
-                default=0.0)
-    return other >= OTHER_SHARE_FLOOR and (share < OWN_SHARE_FLOOR or other > share)
+    counts = [sum(map(ws.__contains__, words)) for lang, ws in lists.items() if lang != target]
+    return (_function_word_signal(sum(map(own.__contains__, words)), max(counts, default=0), len(words))
+            or other_script(text))
+
+
+def _function_word_signal(own: int, other: int, total: int) -> bool:
+    """`other` of `total` words are one other language's function words, `own` the target's."""
+    share, other_share = own / total, other / total
+    return other_share >= OTHER_SHARE_FLOOR and (share < OWN_SHARE_FLOOR or other_share > share)
+
+
+def other_script(text: str) -> bool:
+    """Mostly letters of another script (Arabic, Cyrillic, Chinese...) than the Latin one."""
+    if text.isascii():
+        return False
+    high = sum(map(str.isalpha, LATIN.sub("", text)))
+    return bool(high) and high / sum(map(str.isalpha, text)) >= 0.5
 
 
 def long_enough(text: str) -> bool:
-    return sum(c.isalpha() for c in text) >= MIN_LETTERS and len(_words(text)) >= MIN_WORDS
+    return len(_words(text)) >= MIN_WORDS and sum(map(str.isalpha, text)) >= MIN_LETTERS
 
 
 def title_case(text: str) -> bool:
@@ -80,6 +96,52 @@ def title_case(text: str) -> bool:
     capitalised words carry little of a language's signal and langdetect misreads them."""
     words = [m.group(1) for m in TOKEN.finditer(text) if m.group(1) and m.group(1)[0].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
+
+
+class _WordCounts:
+    """Running counts of function words over the document's words, so that most spans are
+    ruled out with two bisections and a few subtractions instead of a pass over their text.
+
+    Spans (paragraphs, sentences, quotations) begin and end at word boundaries, so the
+    words of a span are the document's words that start inside it."""
+
+    def __init__(self, doc, target: str):
+        words = doc.words
+        lists = _function_words()
+        self.own_list = lists.get(target)
+        self.other_lists = [ws for lang, ws in lists.items() if lang != target]
+        self.words = words
+        self.starts = list(map(itemgetter(0), words))
+        self.lowers = lowers = list(map(itemgetter(3), words))
+        if self.own_list is not None:
+            self.own = [0, *accumulate(map(self.own_list.__contains__, lowers))]
+            # Words of any other language: at least as many as those of the likeliest one.
+            self.any_other = [0, *accumulate(map(_other_words(target).__contains__, lowers))]
+
+    def foreign_signs(self, start: int, end: int, text: str) -> bool:
+        """long_enough(text) and not title_case(text) and may_be_foreign(text, target)."""
+        i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        total = j - i
+        if total < MIN_WORDS:
+            return False
+        if self.own_list is not None:
+            own, bound = self.own[j] - self.own[i], self.any_other[j] - self.any_other[i]
+            if not _function_word_signal(own, bound, total) or not _function_word_signal(
+                    own, max((sum(map(ws.__contains__, self.lowers[i:j])) for ws in self.other_lists),
+                             default=0), total):
+                if not other_script(text):
+                    return False
+        firsts = [w.text[0] for w in self.words[i:j]]
+        alpha = sum(map(str.isalpha, firsts))
+        if alpha and sum(map(and_, map(str.isalpha, firsts), map(str.isupper, firsts))) / alpha \
+                >= TITLE_CASE_SHARE:
+            return False
+        return sum(map(str.isalpha, text)) >= MIN_LETTERS
+
+
+@lru_cache(maxsize=None)
+def _other_words(target: str) -> frozenset:
+    return frozenset().union(*(ws for lang, ws in _function_words().items() if lang != target))
 
 
 def detect(text: str):
@@ -99,9 +161,12 @@ def detect(text: str):
     return best.lang, best.prob
 
 
-def _foreign(text: str, target: str):
-    """(code, probability) when `text` is reliably in a language other than `target`, else None."""
-    if not long_enough(text) or title_case(text) or not may_be_foreign(text, target):
+def _foreign(text: str, target: str, signs: bool | None = None):
+    """(code, probability) when `text` is reliably in a language other than `target`, else None.
+    `signs`, when known, is the outcome of the cheap tests (see _WordCounts.foreign_signs)."""
+    if signs is None:
+        signs = long_enough(text) and not title_case(text) and may_be_foreign(text, target)
+    if not signs:
         return None
     found = detect(text)
     if found is None:
@@ -137,24 +202,31 @@ def _message(code: str, probability: float, target: str, what: str) -> str:
               "format": "markdown"}])
 def untranslated_passage(doc, ctx):
     target = target_language(doc, ctx)
-    for para in doc.paragraphs:
-        found = _foreign(para.text, target)
+    counts = _WordCounts(doc, target)
+    by_paragraph: dict[int, list] = {}
+    for sentence in doc.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    for index, para in enumerate(doc.paragraphs):
+        found = _foreign(para.text, target, counts.foreign_signs(para.start, para.end, para.text))
         if found:
             yield Hit(para.start, para.end, _message(*found, target, "Paragraph"))
             continue
-        sentences = [s for s in doc.sentences if para.start <= s.start and s.end <= para.end]
+        sentences = by_paragraph.get(index, ())
         flagged = []
         if len(sentences) > 1:
             for sentence in sentences:
-                found = _foreign(sentence.text, target)
+                found = _foreign(sentence.text, target,
+                                 counts.foreign_signs(sentence.start, sentence.end, sentence.text))
                 if found:
                     flagged.append((sentence.start, sentence.end))
                     yield Hit(sentence.start, sentence.end, _message(*found, target, "Sentence"))
+        if '"' not in para.text and "“" not in para.text and "«" not in para.text:
+            continue
         for m in QUOTED.finditer(para.text):
             start, end = para.start + m.start(1), para.start + m.end(1)
             if any(s <= start and end <= e for s, e in flagged):
                 continue
-            found = _foreign(m.group(1), target)
+            found = _foreign(m.group(1), target, counts.foreign_signs(start, end, m.group(1)))
             if found:
                 yield Hit(start, end, _message(*found, target, "Quotation"))
 
@@ -191,6 +263,13 @@ def _frenchness(word: str, lexicon, loanwords):
     if FRENCH_ACCENTS.search(word):
         return ""
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _gloss(lower: str):
+    """_frenchness of a word in lower case, once per distinct word."""
+    lexicon, loanwords = french_lexicon()[:2]
+    return _frenchness(_normal(lower), lexicon, loanwords)
 
 
 def _in_loan_phrase(tokens, index, phrases) -> bool:
@@ -231,12 +310,16 @@ def french_word(doc, ctx):
     lexicon, loanwords, phrases, _, context = french_lexicon()
     words = doc.words
     prose = doc.prose
-    for i, token in enumerate(words):
+    lowers = list(map(itemgetter(3), words))
+    # Most articles have no French word at all: judge each distinct word once.
+    french = {word for word in set(lowers) if _gloss(word) is not None}
+    if not french:
+        return
+    for i in compress(range(len(words)), map(french.__contains__, lowers)):
+        token = words[i]
         if not token.text[:1].islower():
             continue  # names, titles, sentence-initial words
-        gloss = _frenchness(_normal(token.text), lexicon, loanwords)
-        if gloss is None:
-            continue
+        gloss = _gloss(token.lower)
         # Part of a hyphenated name or compound (Saint-Jean-de-Luz, prêt-à-porter).
         if prose[token.start - 1:token.start] == "-" or prose[token.end:token.end + 1] == "-":
             continue

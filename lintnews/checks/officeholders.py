@@ -162,16 +162,129 @@ def _fold_char(c: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without accents, one character for one: offsets stay those of `text`."""
-    return "".join(_fold_char(c) for c in text)
+    if text.isascii():
+        return text.lower()
+    # One table entry per distinct character, not one Python call per character (speed).
+    return text.translate({ord(c): _fold_char(c) for c in set(text)})
 
 
 def _alternation(words) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+# --- finding words fast: a set lookup before any regex ----------------------------------------
+_WORD = regex.compile(r"\w+")
+#: ASCII characters that are not word characters, as spaces: to split ASCII text into words.
+_ASCII_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) == "_")})
+#: The one character case-insensitive matching takes for an ASCII letter ('s') that fold() keeps.
+_LONG_S = "\u017f"
+
+
+@lru_cache(maxsize=4096)
+def _is_word_char(c: str) -> bool:
+    return _WORD.match(c) is not None
+
+
+def folded_prose(doc) -> str:
+    return doc.memo("folded_prose", lambda: fold(doc.prose))
+
+
+def word_runs(doc) -> set[str]:
+    """The words (maximal runs of regex word characters) of the folded prose, as a set.
+
+    Names and titles are looked up here first: most articles name no officeholder, and a set
+    intersection costs nothing next to a regex of hundreds of alternatives over the text.
+    """
+
+    def compute():
+        folded = folded_prose(doc)
+        if folded.isascii():
+            return set(folded.translate(_ASCII_NOT_WORD).split())
+        table = {ord(c): " " for c in set(folded) if not _is_word_char(c)}
+        return set(folded.translate(table).split())
+
+    return doc.memo("folded_word_runs", compute)
+
+
+def first_words(alternatives) -> frozenset[str]:
+    """The folded first word of each alternative (for `finditer_from_words`)."""
+    out = set()
+    for a in alternatives:
+        m = _WORD.match(fold(a))
+        if not m:
+            raise ValueError(f"{a!r} does not start with a word character")
+        out.add(m.group())
+    return frozenset(out)
+
+
+def finditer_from_words(doc, pattern, firsts: frozenset[str]):
+    """The matches of `pattern.finditer(doc.prose)`, tried only where a word of `firsts` starts.
+
+    For patterns whose every match starts with a whole word (not preceded or followed by a word
+    character) that folds to one of `firsts`: the same matches, in the same order, without
+    running the pattern over the rest of the text.
+    """
+    prose = doc.prose
+    if _LONG_S in prose:
+        yield from pattern.finditer(prose)
+        return
+    present = word_runs(doc) & firsts
+    if not present:
+        return
+    folded = folded_prose(doc)
+    size = len(folded)
+    starts = []
+    for w in present:
+        i = folded.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not _is_word_char(folded[i - 1])) and (j == size or not _is_word_char(folded[j])):
+                starts.append(i)
+            i = folded.find(w, j)
+    starts.sort()
+    last = 0
+    for s in starts:
+        if s < last:
+            continue
+        m = pattern.match(prose, s)
+        if m:
+            yield m
+            last = max(m.end(), s + 1)
+
+
 @lru_cache(maxsize=None)
-def _name_pattern():
-    return regex.compile(rf"(?<![\w'-])(?:{_alternation(_by_folded_name())})(?![\w-])")
+def _names_by_first_word() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Folded first word -> (folded name, all its words), for every name and alias."""
+    index: dict[str, list] = {}
+    for name in _by_folded_name():
+        words = _WORD.findall(name)
+        index.setdefault(words[0], []).append((name, frozenset(words)))
+    return index
+
+
+@lru_cache(maxsize=None)
+def _one_name_pattern(name: str):
+    return regex.compile(rf"(?<![\w'-])(?:{_alternation([name])})(?![\w-])")
+
+
+def _name_matches(doc) -> list[tuple[int, int, str]]:
+    """(start, end, matched text) of known names in the folded prose, as one alternation of all
+    names (longest first) would find them; only names whose every word is in the article are
+    tried (each word of a name is a whole word of the text where the name matches)."""
+    runs = word_runs(doc)
+    index = _names_by_first_word()
+    candidates = [n for w in runs & index.keys() for n, words in index[w] if words <= runs]
+    if not candidates:
+        return []
+    folded = folded_prose(doc)
+    found = sorted((m.start(), -len(n), m.end(), m.group())
+                   for n in candidates for m in _one_name_pattern(n).finditer(folded, overlapped=True))
+    out, last = [], 0
+    for start, _, end, text in found:
+        if start >= last:
+            out.append((start, end, text))
+            last = end
+    return out
 
 
 def title_phrases() -> list[str]:
@@ -207,19 +320,17 @@ def mentions(doc) -> list[Mention]:
     """Known officeholders named in full in the article, in order, with the title before each."""
 
     def compute():
-        folded = doc.memo("folded_prose", lambda: fold(doc.prose))
         prose = doc.prose
-        before = _title_before()
         out = []
-        for m in _name_pattern().finditer(folded):
-            name = _by_folded_name()[" ".join(m.group().split())]
-            window_start = max(0, m.start() - 90)
-            t = before.search(prose, window_start, m.start())
+        for start, end, text in _name_matches(doc):
+            name = _by_folded_name()[" ".join(text.split())]
+            window_start = max(0, start - 90)
+            t = _title_before().search(prose, window_start, start)
             if t:
-                out.append(Mention(m.start(), m.end(), name, " ".join(t.group("title").split()), t.start("title"),
+                out.append(Mention(start, end, name, " ".join(t.group("title").split()), t.start("title"),
                                    t.group("adj"), t.group("q")))
             else:
-                out.append(Mention(m.start(), m.end(), name))
+                out.append(Mention(start, end, name))
         return out
 
     return doc.memo("officeholder_mentions", compute)

@@ -103,8 +103,16 @@ def exonym_spans(doc) -> list[tuple[int, int, Exonym]]:
     def compute():
         tokens, prose, index = doc.tokens, doc.prose, exonyms()
         out, covered, ends = [], -1, set()
+        # Most articles contain no French form: one set lookup per distinct word decides (speed).
+        texts = {tok.text for tok in tokens}
+        present = index.keys() & (texts | {_base(t) for t in texts})
+        if not present:
+            return out
         for i, tok in enumerate(tokens):
             if tok.start < covered:
+                continue
+            text = tok.text
+            if text not in present and _base(text) not in present:
                 continue
             for item in index.get(tok.text, ()) or index.get(_base(tok.text), ()):
                 k = _match(tokens, i, item.french, prose)
@@ -167,6 +175,7 @@ def _quoted(choices) -> str:
 
 
 # --- names spelled two ways, found by comparison ----------------------------------------------
+@lru_cache(maxsize=8192)
 def _skeleton(word: str) -> str:
     """What remains of a name once French-to-English transliteration differences are removed:
     accents and diaereses (ï/i), dj/j, ch/sh, ou/u, doubled letters, a final -e after a stop."""
@@ -197,6 +206,8 @@ def _names(doc) -> dict[str, list]:
     words = doc.words
     found: dict[str, list] = defaultdict(list)
     for i, w in enumerate(words):
+        if not w.text[0].isupper():
+            continue  # the test below, made first: most words are lower case (speed)
         text = _base(w.text)
         if len(text) < MIN_NAME_LENGTH or not text[0].isupper() or not text.isalpha() or text.isupper():
             continue
@@ -246,9 +257,13 @@ def name_spelled_two_ways(doc, ctx):
     by_length = defaultdict(list)
     for text in spellings:
         by_length[len(text)].append(text)
-    for forms in by_length.values():
+    for length, forms in by_length.items():
+        if length < MIN_EDIT_LENGTH:
+            continue  # _vowel_variant is false for all of them
         for i, a in enumerate(forms):
             for b in forms[i + 1:]:
+                if a[0] != b[0] and fold(a[0]) != fold(b[0]):
+                    continue  # _vowel_variant is false: the first letters differ
                 if _vowel_variant(a, b) and _skeleton(a) != _skeleton(b):
                     pairs.append((a, b))
     reported = set()

@@ -13,8 +13,8 @@ import regex
 
 from .dates import document_date, long_date
 from .officeholders import (
-    Mention, adjectives, as_of, complete_offices, country_label, mentions, office_name, portfolio_titles,
-    title_office, title_phrases, _alternation,
+    Mention, adjectives, as_of, complete_offices, country_label, finditer_from_words, first_words,
+    mentions, office_name, portfolio_titles, title_office, title_phrases, word_runs, _alternation,
 )
 from . import Hit, check
 
@@ -131,10 +131,15 @@ def _country_title_pattern():
     return regex.compile(rf"(?<![\w-])(?P<adj>{adj})\s+(?P<title>(?i:{titles}))(?![\w-])(?!\s+of\b)")
 
 
+@lru_cache(maxsize=None)
+def _adjective_first_words() -> frozenset[str]:
+    return first_words(adjectives())
+
+
 def _country_titles(doc, ctx, seen):
     """'US Foreign Minister', 'the Spanish President of the Government': a country and a title."""
     adj_map = adjectives()
-    for m in _country_title_pattern().finditer(doc.prose):
+    for m in finditer_from_words(doc, _country_title_pattern(), _adjective_first_words()):
         if m.start("title") in seen:
             continue
         country = adj_map.get(" ".join(m.group("adj").split()))
@@ -165,6 +170,8 @@ def _conventions_countries() -> dict:
 
 def _the_minister(doc, ctx):
     """'the American minister': the title without a name; the officeholder meant is the last named."""
+    if "minister" not in word_runs(doc):
+        return  # every match ends with the word 'minister'
     adj_map = adjectives()
     people = mentions(doc)
     for m in _the_minister_pattern().finditer(doc.prose):
@@ -300,6 +307,12 @@ def _any_title_name_pattern():
                          rf"(?<![\w-])(?P<title>(?i:{titles})),?\s+(?P<name>{name})")
 
 
+@lru_cache(maxsize=None)
+def _any_title_first_words() -> frozenset[str]:
+    """Every match starts with 'former'..., a country word or a title."""
+    return first_words(["former", "ex-", "then-", "late", *adjectives(), *title_phrases()])
+
+
 @check("FC022", "inconsistent-title", "warning",
        "One person given two different titles in one article.",
        why="'Interior Minister Ahmed Karimi' in one paragraph and 'Defense Minister Ahmed Karimi' in "
@@ -315,7 +328,7 @@ def inconsistent_title(doc, ctx):
 
     first: dict[str, tuple[str, str, int]] = {}
     known = {(m.start, m.end): m for m in mentions(doc)}
-    for t in _any_title_name_pattern().finditer(doc.prose):
+    for t in finditer_from_words(doc, _any_title_name_pattern(), _any_title_first_words()):
         if t.group("q") or _is_compound(doc, t.start("title")):
             continue
         title = " ".join(t.group("title").split())

@@ -6,6 +6,8 @@ live in rules/typography.yaml.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from . import Hit, check
@@ -188,6 +190,11 @@ GLUED_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?P<a>\p{Ll}{2,})(?P<b>\p{Lu}\p{Ll
 GLUED_QUOTE = regex.compile(r"(?<=\p{Ll}[.,!?]?)(?P<a>[”»])(?P<b>\p{Lu}\p{Ll})"
                             r"|(?<=\p{Ll}{2})(?P<a>[.!?][\"”»]?)(?P<b>\p{Lu}\p{Ll}+)(?![\p{L}.])")
 
+#: Every \p{Lu}: A-Z and the non-ASCII blocks that hold capitals (not Latin-1's lower-case
+#: letters and symbols, not the General Punctuation block of quotation marks and dashes).
+_CAPITAL = r"[A-Z\u00c0-\u00de\u0100-\u1fff\u2070-\uffff\U00010000-\U0010ffff]"
+GLUED_WORD_GATE = re.compile(r"[a-z]" + _CAPITAL)
+
 
 @check("TY010", "glued-words", "warning",
        "Words run together by a lost space: 'ofEmmanuel', 'weeks”A', 'said.The'.",
@@ -202,7 +209,10 @@ GLUED_QUOTE = regex.compile(r"(?<=\p{Ll}[.,!?]?)(?P<a>[”»])(?P<b>\p{Lu}\p{Ll}
              "“It will take weeks.” Another delay followed.", "He holds a Ph.D. from Yale; see p.Ten."])
 def glued_words(doc, ctx):
     prose = doc.prose
-    for m in GLUED_WORD.finditer(prose):
+    # Cheap gate (the standard `re`, no look-behind tried at every character): a glued word
+    # has a lower-case ASCII letter (the end of a function word) right before a capital.
+    words = GLUED_WORD_GATE.search(prose) is not None
+    for m in GLUED_WORD.finditer(prose) if words else ():
         if m.group("a") in GLUED_FUNCTION_WORDS:
             right = f"{m.group('a')} {m.group('b')}"
             yield Hit(m.start(), m.end(), f"Missing space: '{m.group()}' is '{right}'.",
