@@ -216,12 +216,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in SENTENCE_END.finditer(text):
         end = m.end()
-        if m.group().startswith(".") and len(m.group().rstrip("\"”’»)]")) == 1 and _abbreviation_before(text, m.start()):
+        mark = m.group()
+        if mark[0] == "." and len(mark.rstrip("\"”’»)]")) == 1 and _abbreviation_before(text, m.start()):
             continue
-        piece = text[start:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            spans.append((start + lead, end))
+        piece = text[start:end].lstrip()  # empty when the piece is all white space
+        if piece:
+            spans.append((end - len(piece), end))
         start = end
     rest = text[start:]
     if rest.strip():

@@ -144,6 +144,8 @@ def lint_paths(paths, config: Config | None = None, linter: Linter | None = None
     """
     config = config or (linter.config if linter is not None else Config())
     files = discover(paths, config.include, config.exclude)
+    if jobs > 1 and len(files) > 1:
+        _start_fork_server()  # it loads lintnews on the other core while configurations are read
     if settings is not None:
         files = settings.filter(files, paths)
     # With --grammar: one LanguageTool server for the whole run, reached (or started) now.
@@ -175,16 +177,15 @@ _worker_linter: Linter | None = None
 _worker_settings = None
 
 
-def _start_worker(config: Config, settings=None, environ: dict | None = None, cwd: str | None = None) -> None:
+def _start_worker(config: Config, settings=None, environ: dict | None = None) -> None:
     """Build the worker's Linter once. Ctrl-C is the parent's to handle: workers ignore it, so
-    an interrupted run prints one message and no traceback per worker. `environ` (the
-    parent's LINTNEWS_ variables, such as the LanguageTool server prepare() started) and `cwd`
-    are the parent's as they are now: a fork server started by an earlier run in the same
-    process would hand down older ones."""
+    an interrupted run prints one message and no traceback per worker. `environ` holds the
+    parent's LINTNEWS_ variables as they are now (such as the LanguageTool server prepare()
+    started, or the cache directory): a fork server started by an earlier run in the same
+    process would hand down the ones of its own start. (multiprocessing passes the current
+    directory itself.)"""
     global _worker_linter, _worker_settings
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if cwd is not None:
-        os.chdir(cwd)
     for key in [k for k in os.environ if k.startswith("LINTNEWS_")]:
         if environ is not None and key not in environ:
             del os.environ[key]
@@ -219,9 +220,24 @@ def _chunks(files: list[str], jobs: int):
         yield group
 
 
-#: What the fork server imports once, so that each worker forked from it starts with
-#: lintnews's modules loaded instead of importing them again.
-_PRELOAD = ["lintnews.runner"]
+def _preload() -> list[str]:
+    """What the fork server imports once, so that each worker forked from it starts with
+    lintnews's modules, the checks' included, loaded instead of importing them again."""
+    import pkgutil
+
+    from . import checks
+
+    return ["lintnews.runner"] + sorted(f"{checks.__name__}.{m.name}" for m in pkgutil.iter_modules(checks.__path__)
+                                        if not m.name.startswith("_"))
+
+
+def _start_fork_server() -> None:
+    """Start the fork server now rather than at the first file handed to a worker."""
+    context = _pool_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _pool_context():
@@ -235,7 +251,7 @@ def _pool_context():
     if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not POSIX
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
+    context.set_forkserver_preload(_preload())
     return context
 
 
@@ -250,7 +266,7 @@ def _parallel(files: list[str], config: Config, jobs: int, settings=None):
     local: list[Linter] = []
     environ = {k: v for k, v in os.environ.items() if k.startswith("LINTNEWS_")}
     pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_start_worker,
-                               initargs=(config, settings, environ, os.getcwd()))
+                               initargs=(config, settings, environ))
     try:
         chunks = _chunks(files, jobs)
         while True:

@@ -116,6 +116,19 @@ def test_lint_paths_in_parallel_gives_the_same_results_in_the_same_order(tmp_pat
     assert [r.path for r in parallel] == sorted(str(p) for p in articles.iterdir())
 
 
+def test_parallel_workers_use_the_environment_of_their_own_run(tmp_path, monkeypatch):
+    # Workers come from a fork server that outlives one run: each run must hand them its own
+    # LINTNEWS_ variables (the LanguageTool server, the cache directory), not those of the run
+    # that started the server. Here the compiled packs must land in each run's cache directory.
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(ARTEFACT, encoding="utf-8")
+    for name in ("first-cache", "second-cache"):
+        monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / name))
+        results = list(lint_paths([str(tmp_path / f"{i}.txt") for i in range(4)], MT101, jobs=2))
+        assert [[(f.code, f.start.line) for f in r.findings] for r in results] == [[("MT101", 1)]] * 4
+        assert list((tmp_path / name).iterdir()), f"the workers did not use {name}"
+
+
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_cli_output_is_identical_with_one_or_two_jobs(tmp_path, fmt):
     articles = _corpus_articles(tmp_path, "onlineC.0", 60)
