@@ -129,23 +129,13 @@ class FileFix:
 def fix_file(linter, path: str, unsafe: bool = False, write: bool = True) -> FileFix:
     """Fix one file in place (or, with write=False, only compute the diff)."""
     from .articles import documents
-    from .errors import InputError
-    from .files import BinaryFile, encode, format_for, read_source, write_atomically
+    from .files import encode, format_for, write_atomically
+    from .runner import read_article
 
     result = FileFix(path)
     fmt = format_for(path) or "text"
-    try:
-        source = read_source(path)
-    except InputError as exc:
-        result.notices.append(str(exc))
-        result.skipped = True
-        return result
-    except BinaryFile:
-        result.notices.append(f"{path}: binary file, skipped")
-        result.skipped = True
-        return result
-    if not source.text.strip():
-        result.notices.append(f"{path}: empty file, nothing to check")
+    source = read_article(path, result)
+    if source is None:
         return result
 
     first = [True]

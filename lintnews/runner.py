@@ -11,7 +11,7 @@ from .config import Config
 from .document import Document
 from .engine import Linter
 from .errors import InputError
-from .files import BinaryFile, decode, format_for, read_source
+from .files import BinaryFile, Source, decode, format_for, read_source
 from .finding import Finding
 
 
@@ -23,21 +23,30 @@ class FileResult:
     skipped: bool = False
 
 
-def lint_file(linter: Linter, path: str) -> FileResult:
-    """Lint one path. Unreadable and binary files become notices, not exceptions."""
-    result = FileResult(path)
+def read_article(path: str, result) -> "Source | None":
+    """Read one path for linting or fixing. Unreadable, binary and empty files become notices
+    on `result` (a FileResult or FileFix), not exceptions; None means there is nothing to lint."""
     try:
         source = read_source(path)
     except InputError as exc:
         result.notices.append(str(exc))
         result.skipped = True
-        return result
+        return None
     except BinaryFile:
         result.notices.append(f"{path}: binary file, skipped")
         result.skipped = True
-        return result
+        return None
     if not source.text.strip():
         result.notices.append(f"{path}: empty file, nothing to check")
+        return None
+    return source
+
+
+def lint_file(linter: Linter, path: str) -> FileResult:
+    """Lint one path. Unreadable and binary files become notices, not exceptions."""
+    result = FileResult(path)
+    source = read_article(path, result)
+    if source is None:
         return result
     docs = documents(source, format_for(path) or "text")
     result.notices.extend(getattr(docs, "notices", ()))  # lines of a JSON Lines batch that were skipped
