@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -47,6 +49,8 @@ class Token(NamedTuple):
 
 WORD = r"[^\W_]+(?:['’][^\W_]+)*(?:_[^\W_]+)*"
 TOKEN = re.compile(rf"({WORD})|([^\w\s]|_)")
+#: The same tokens as separators: split() gives gap, token, gap, token, ..., gap.
+TOKEN_SPLIT = re.compile(rf"({WORD}|[^\w\s]|_)")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[\d\p{Lu}]|\s*$)".replace(r"\p{Lu}", "A-ZÀ-ÖØ-Þ"))
 
@@ -143,12 +147,9 @@ class Document:
     @cached_property
     def lines(self) -> list[Span]:
         """Every line of prose (blank ones too), without line breaks."""
-        out, start = [], 0
-        for m in re.finditer(r"\n", self.prose):
-            out.append(Span(start, m.start(), self.prose[start:m.start()]))
-            start = m.end()
-        out.append(Span(start, len(self.prose), self.prose[start:]))
-        return out
+        texts = self.prose.split("\n")
+        starts = accumulate((len(t) + 1 for t in texts[:-1]), initial=0)
+        return [Span(start, start + len(text), text) for start, text in zip(starts, texts)]
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -177,21 +178,42 @@ class Document:
         return out
 
     @cached_property
+    def _columns(self) -> tuple[list, list, list, list]:
+        """Token starts, ends, texts and lower-case texts, as four lists. Built in bulk (split,
+        accumulate, map): an article has thousands of tokens, and a loop over regex matches
+        costs twice as much."""
+        parts = TOKEN_SPLIT.split(self.prose)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        texts = parts[1::2]
+        return offsets[1::2], offsets[2::2], texts, list(map(str.lower, texts))
+
+    @cached_property
     def tokens(self) -> list[Token]:
         """Words and punctuation marks, in order."""
-        new, out = tuple.__new__, []
-        append = out.append
-        for m in TOKEN.finditer(self.prose):
-            text = m.group()
-            start, end = m.span()
-            lower = text.lower()
-            # Most words are lower case already: keep one string, not two equal ones (memory).
-            append(new(Token, (start, end, text, text if lower == text else lower, m.lastindex == 1)))
-        return out
+        starts, ends, texts, lowers = self._columns
+        return list(map(tuple.__new__, repeat(Token), zip(starts, ends, texts, lowers, self._is_word)))
+
+    @cached_property
+    def _is_word(self) -> list[bool]:
+        # A word starts with a letter or digit ([^\W_] is str.isalnum); a punctuation token
+        # is one character that is neither.
+        return list(map(str.isalnum, map(itemgetter(0), self._columns[2])))
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """The lower-case text of each token (same indexes as `tokens`): for loops and tests
+        that need nothing else, such as "which tokens start a phrase"."""
+        return self._columns[3]
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every token in lower case, once: one set intersection tells whether any of a rule's
+        words occurs in the article at all."""
+        return frozenset(self._columns[3])
 
     @cached_property
     def words(self) -> list[Token]:
-        return [t for t in self.tokens if t.is_word]
+        return list(compress(self.tokens, self._is_word))
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         starts = [p.start for p in self.paragraphs]

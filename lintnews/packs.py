@@ -29,7 +29,7 @@ from .checks import Hit
 from .errors import RulePackError
 from .finding import Severity
 from .phrases import PhraseIndex
-from .prefilter import gate, passes
+from .prefilter import gates, line_anchored, passes
 from .rule import Example, Rule
 
 #: Seconds one pattern may run on one article before it is stopped.
@@ -193,6 +193,11 @@ class DeclaredRule:
     whole_line: bool = False
     #: For each pattern, the strings one of which its every match contains (see prefilter.py).
     gates: list = field(default_factory=list)
+    #: For each pattern, further such sets (each one also necessary), cheap to test.
+    more_gates: list = field(default_factory=list)
+    #: For each pattern that starts with `^`: the same pattern led by "\n" instead (see
+    #: `_line_matches`), else None.
+    line_variants: list = field(default_factory=list)
 
     def register(self, index: PhraseIndex) -> None:
         for phrase, payload in self.phrases:
@@ -200,11 +205,23 @@ class DeclaredRule:
 
     def scan(self, doc):
         """Pattern matches, as (start, end, payload). A runaway pattern raises TimeoutError."""
-        folded = lambda: doc.memo("prose.casefold", doc.prose.casefold)  # noqa: E731
+        prose = doc.prose
+        folded = None
         for i, (pattern, payload) in enumerate(self.patterns):
-            if i < len(self.gates) and not passes(self.gates[i], doc.prose, folded):
-                continue
-            for m in pattern.finditer(doc.prose, timeout=PATTERN_TIMEOUT):
+            gate_ = self.gates[i] if i < len(self.gates) else None
+            if gate_ is not None:
+                if folded is None and gate_[0]:
+                    folded = doc.memo("prose.casefold", prose.casefold)
+                if not passes(gate_, prose, lambda: folded):
+                    continue
+                if i < len(self.more_gates) and not all(
+                        passes(g, prose, lambda: doc.memo("prose.casefold", prose.casefold))
+                        for g in self.more_gates[i]):
+                    continue
+            variant = self.line_variants[i] if i < len(self.line_variants) else None
+            found = pattern.finditer(prose, timeout=PATTERN_TIMEOUT) if variant is None else \
+                _line_matches(pattern, variant, prose)
+            for m in found:
                 if m.end() > m.start():
                     yield m.start(), m.end(), m.expand(payload) if isinstance(payload, str) else payload
 
@@ -255,6 +272,47 @@ class DeclaredRule:
                         line=", ".join(str(n) for n in lines)), suggestions=(main_text,))
 
 
+class _LineMatch:
+    """A match of a "\n"-led line variant, seen as the `^` pattern's match: it starts after
+    the newline."""
+
+    __slots__ = ("_m",)
+
+    def __init__(self, m):
+        self._m = m
+
+    def start(self):
+        return self._m.start() + 1
+
+    def end(self):
+        return self._m.end()
+
+
+def _line_matches(pattern, variant, text: str):
+    """What `pattern.finditer(text)` finds, for a pattern `^rest` (MULTILINE) whose `variant`
+    is `\nrest`: the start of the text is tried with `pattern`, every other line start by
+    searching for `variant`. Should a match be empty, the rest is left to `finditer` itself,
+    which knows what comes after an empty match."""
+    m = pattern.match(text, 0, timeout=PATTERN_TIMEOUT)
+    pos = 0
+    if m is not None:
+        if m.end() == 0:
+            yield from pattern.finditer(text, 0, timeout=PATTERN_TIMEOUT)
+            return
+        yield m
+        pos = m.end()
+    while True:
+        # A newline at pos - 1 (inside the last match) still starts a line at pos.
+        m = variant.search(text, max(pos - 1, 0), timeout=PATTERN_TIMEOUT)
+        if m is None:
+            return
+        if m.end() == m.start() + 1:
+            yield from pattern.finditer(text, pos, timeout=PATTERN_TIMEOUT)
+            return
+        yield _LineMatch(m)
+        pos = m.end()
+
+
 def match_case(found: str, replacement: str) -> str:
     """Give the replacement the capital letter the flagged text starts with."""
     if found[:1].isupper() and replacement[:1].islower():
@@ -289,17 +347,25 @@ def compile_rule(raw: dict, source: str) -> DeclaredRule:
     if kind == "existence":
         declared.phrases = [(p, None) for p in raw.get("tokens", ())]
         declared.patterns = [(compile_pattern(p, flags), None) for p in raw.get("patterns", ())]
-        declared.gates = [gate(p, ignorecase) for p in raw.get("patterns", ())]
+        _gate(declared, raw.get("patterns", ()), ignorecase)
+        declared.line_variants = [compile_pattern("\n(?:" + p[1:] + ")", flags) if line_anchored(p) else None
+                                  for p in raw.get("patterns", ())]
     elif kind == "substitution":
         if raw.get("regex"):
             declared.patterns = [(compile_pattern(k, flags), v) for k, v in raw["swap"].items()]
-            declared.gates = [gate(k, ignorecase) for k in raw["swap"]]
+            _gate(declared, raw["swap"], ignorecase)
         else:
             declared.phrases = list(raw["swap"].items())
     else:
         declared.phrases = [(spelling, (g, v)) for g, group in enumerate(raw["either"])
                             for v, spelling in enumerate(group)]
     return declared
+
+
+def _gate(declared: DeclaredRule, patterns, ignorecase: bool) -> None:
+    found = [gates(p, ignorecase) for p in patterns]
+    declared.gates = [g[0] if g else None for g in found]
+    declared.more_gates = [g[1:] for g in found]
 
 
 def builtin_pack_dir() -> Path:

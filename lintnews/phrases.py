@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import compress
 
 from .document import TOKEN, Document
 
@@ -19,16 +20,22 @@ class PhraseIndex:
         self._lines: dict[str, list] = defaultdict(list)
         self._line_firsts: set[str] = set()
         self._by_second: dict | None = None
+        #: For each first token: the set of (lower-case) tokens of each of its phrases.
+        self._needs: dict[str, list] = defaultdict(list)
+        self._line_needs: dict[str, list] = defaultdict(list)
 
     def add(self, phrase: str, payload, ignorecase: bool = True, whole_line: bool = False) -> None:
         tokens = phrase_tokens(phrase, ignorecase)
         if not tokens:
             raise ValueError(f"phrase {phrase!r} has no words")
         if whole_line:
-            self._lines[" ".join(phrase_tokens(phrase, True))].append(payload)
-            self._line_firsts.add(phrase_tokens(phrase, True)[0])
+            lowered = phrase_tokens(phrase, True)
+            self._lines[" ".join(lowered)].append(payload)
+            self._line_firsts.add(lowered[0])
+            self._line_needs[lowered[0]].append(frozenset(lowered))
         else:
             self._first[tokens[0].lower()].append((tokens, ignorecase, payload))
+            self._needs[tokens[0].lower()].append(frozenset(t.lower() for t in tokens))
             self._by_second = None
 
     def __bool__(self) -> bool:
@@ -55,8 +62,13 @@ class PhraseIndex:
         first = self._first
         table = self._second_table() if first else {}
         n = len(tokens)
-        # Most tokens start no phrase: find the few that do in one comprehension.
-        starts = [i for i, tok in enumerate(tokens) if tok.lower in first]
+        # Most tokens start no phrase: find the few that do without a Python loop. A first
+        # token counts only when all the words of one of its phrases are in the article
+        # ("the" is everywhere, "the hexagon" rarely).
+        vocabulary = doc.vocabulary
+        present = {key for key in first.keys() & vocabulary
+                   if any(needs <= vocabulary for needs in self._needs[key])}
+        starts = list(compress(range(n), map(present.__contains__, doc.lowers))) if present else ()
         for i in starts:
             tok = tokens[i]
             by_second, singles = table[tok.lower]
@@ -78,13 +90,21 @@ class PhraseIndex:
                 if ok:
                     yield tok.start, tokens[i + k - 1].end, payload
         if self._lines:
-            line_firsts = self._line_firsts
-            for line in doc.lines:
-                # Only a line whose first word starts a whole-line phrase is worth its key.
-                head = TOKEN.search(line.text)
-                if head is None or head.group().lower() not in line_firsts:
-                    continue
-                key = " ".join(m.group().lower() for m in TOKEN.finditer(line.text))
-                for payload in self._lines.get(key, ()):
-                    lead = len(line.text) - len(line.text.lstrip())
-                    yield line.start + lead, line.start + len(line.text.rstrip()), payload
+            yield from self._whole_lines(doc)
+
+    def _whole_lines(self, doc: Document):
+        """Whole-line phrases: a line whose tokens are exactly a phrase's. Only the few tokens
+        that can start one, and that are the first on their line, are looked at."""
+        prose, tokens, lowers = doc.prose, doc.tokens, doc.lowers
+        vocabulary = doc.vocabulary
+        firsts = {key for key in self._line_firsts & vocabulary
+                  if any(needs <= vocabulary for needs in self._line_needs[key])}
+        n = len(tokens)
+        for i in compress(range(n), map(firsts.__contains__, lowers)) if firsts else ():
+            if i and "\n" not in prose[tokens[i - 1].end:tokens[i].start]:
+                continue  # not the first token of its line
+            j = i + 1
+            while j < n and "\n" not in prose[tokens[j - 1].end:tokens[j].start]:
+                j += 1
+            for payload in self._lines.get(" ".join(lowers[i:j]), ()):
+                yield tokens[i].start, tokens[j - 1].end, payload

@@ -20,34 +20,126 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c
     import sre_parse as _p
 
-#: `regex`-only syntax that the standard parser would read differently: set operations,
-#: nested sets, properties, named lists, fuzzy constraints, branch reset, \G \K \X.
-_REGEX_ONLY = re.compile(r"\[\[|--|&&|\|\||~~|\\[pPXLNGK]|\(\?\||\(\?[a-zA-Z]*[Vfr]|\{(?![\d,])")
+#: `regex`-only syntax outside character classes: branch reset, version and fuzzy flags,
+#: fuzzy constraints, \X \L \N \G \K. (Unicode properties such as \p{Lu} are read as \w
+#: first: a class never adds a required string.)
+_REGEX_ONLY = re.compile(r"\(\?\||\(\?[a-zA-Z]*[Vfr]|\{(?![\d,])")
+_REGEX_ONLY_ESCAPES = "XLNGK"
+#: Set operations (V1), only meaningful inside a class.
+_SET_OPERATIONS = ("--", "&&", "||", "~~")
+_PROPERTY = re.compile(r"\\(?:[pP](?:\{[^}]*\}|[A-Za-z])|.)", re.DOTALL)
 
-#: Gates shorter than this would pass almost every article: not worth testing.
+#: Gates shorter than this would pass almost every article: not worth testing. Two characters
+#: do when one is a punctuation mark (" ?", "..", "p_"): rare in English copy.
 MIN_LENGTH = 3
+
+#: The most strings a gate is made of (a class or an alternation multiplies them).
+MAX_STRINGS = 32
+
+#: Small character classes ([Tt], [?!:;], [0-9]) are expanded into the strings they allow.
+MAX_CLASS = 10
+
+#: The most strings of a gate after the first (see `gates`).
+MAX_EXTRA_STRINGS = 10
 
 _REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
                  if hasattr(_c, name))
+#: Items that match no character: the strings on either side of them are adjacent.
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 
 def gate(pattern: str, ignorecase: bool) -> tuple[bool, tuple[str, ...]] | None:
     """(folded, strings): one of `strings` is in every match of `pattern`; when `folded` they
     are case-folded and must be looked for in the case-folded article. None when no such set
     can be told safely."""
-    if _REGEX_ONLY.search(pattern):
-        return None
+    found = gates(pattern, ignorecase, 1)
+    return found[0] if found else None
+
+
+def gates(pattern: str, ignorecase: bool, most: int = 2) -> tuple:
+    """Up to `most` gates (see `gate`), the best first, each a necessary condition of its own:
+    "man of 45 years" needs " years" and one of "of 0" ... "of 9". A gate after the first is
+    kept only when it is cheap to test (a few strings)."""
+    pattern = _standard(pattern)
+    if pattern is None:
+        return ()
     try:
         parsed = _p.parse(pattern, re.IGNORECASE if ignorecase else 0)
     except Exception:  # noqa: BLE001 - anything the standard parser rejects gets no gate
-        return None
-    strings = _required(list(parsed))
-    if not strings or any(not s.isascii() for s in strings) or min(map(len, strings)) < MIN_LENGTH:
-        return None
+        return ()
     folded = bool(parsed.state.flags & re.IGNORECASE)
-    if folded:
-        strings = {s.casefold() for s in strings}
-    return folded, tuple(sorted(strings))
+    candidates = sorted({frozenset(c) for c in _candidates(_flat(parsed)) if _selective(c, folded)},
+                        key=lambda c: (_quality(c), sorted(c)), reverse=True)
+    chosen = candidates[:1]
+    for c in candidates[1:]:
+        # Worth testing only when cheap, and when the first gate does not already imply it
+        # (each of its strings containing one of these).
+        if len(chosen) < most and len(c) <= MAX_EXTRA_STRINGS and not all(
+                any(t in s for t in c) for s in chosen[0]):
+            chosen.append(c)
+    return tuple((folded, tuple(sorted({s.casefold() for s in c} if folded else c))) for c in chosen)
+
+
+def _standard(pattern: str) -> str | None:
+    """`pattern` as the standard parser may read it (properties as `\\w`), or None when it uses
+    syntax of the `regex` module that the standard parser would read differently."""
+    pattern = _PROPERTY.sub(lambda m: r"\w" if m.group()[1] in "pP" else m.group(), pattern)
+    if _REGEX_ONLY.search(pattern):
+        return None
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            if pattern[i + 1:i + 2] in tuple(_REGEX_ONLY_ESCAPES):
+                return None
+            i += 2
+            continue
+        if in_class:
+            if char == "[" or pattern[i:i + 2] in _SET_OPERATIONS:
+                return None  # a nested set, a POSIX class, a set operation
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            i += 1
+            if pattern[i:i + 1] == "^":
+                i += 1
+            if pattern[i:i + 1] == "]":
+                i += 1  # "[]a]", "[^]a]": a "]" first in a class is a member
+            continue
+        i += 1
+    return pattern
+
+
+def line_anchored(pattern: str) -> bool:
+    """Whether `pattern` is `^` followed by the rest as one unit (no top-level `|`): then,
+    in MULTILINE mode, it can only match at the start of the text or after a newline, and
+    "\n" + the rest finds the same matches far faster (a leading literal is searched for,
+    where `^` is tried at every character)."""
+    if not pattern.startswith("^"):
+        return False
+    pattern = _standard(pattern)
+    if pattern is None:
+        return False
+    try:
+        parsed = list(_p.parse(pattern, re.MULTILINE))
+    except Exception:  # noqa: BLE001
+        return False
+    return bool(parsed) and parsed[0] == (_c.AT, _c.AT_BEGINNING)
+
+
+def _quality(strings: set[str]) -> tuple[int, int]:
+    """How good a gate `strings` make: six characters are rare enough in an article; beyond
+    that, fewer strings are fewer tests."""
+    return min(min(map(len, strings)), 6), -len(strings)
+
+
+def _selective(strings: set[str], folded: bool) -> bool:
+    if folded and not all(s.isascii() for s in strings):
+        return False  # case folding beyond ASCII is not the regex module's: no gate
+    return all(len(s) >= MIN_LENGTH or (len(s) == 2 and any(not c.isalnum() and not c.isspace() for c in s))
+               for s in strings)
 
 
 def passes(gate_: tuple[bool, tuple[str, ...]] | None, text: str, folded_text) -> bool:
@@ -57,56 +149,140 @@ def passes(gate_: tuple[bool, tuple[str, ...]] | None, text: str, folded_text) -
         return True
     folded, strings = gate_
     haystack = folded_text() if folded else text
-    return any(s in haystack for s in strings)
+    for s in strings:
+        if s in haystack:
+            return True
+    return False
 
 
-def _required(items) -> set[str] | None:
-    """For a sequence of parsed items: the best set of strings one of which must occur."""
-    candidates = []
-    run: list[str] = []
-    for op, av in items:
-        if op is _c.LITERAL:
-            run.append(chr(av))
-            continue
-        previous_run = "".join(run)
-        if run:
-            candidates.append({previous_run})
-            run = []
-        found = None
-        if op is _c.SUBPATTERN:
-            _group, add_flags, del_flags, sub = av
-            if not add_flags and not del_flags:  # scoped flags (?i:...) change what matches
-                found = _required(list(sub))
-        elif op is getattr(_c, "ATOMIC_GROUP", None):
-            found = _required(list(av))
-        elif op is _c.BRANCH and len(av[1]) > 0:
-            alternatives = [_required(list(alt)) for alt in av[1]]
-            if alternatives and all(alternatives):
-                found = set().union(*alternatives)
-            leads = [_leading(list(alt)) for alt in av[1]]
-            if candidates and previous_run and all(leads):
-                # `\.(?:jpe?g|png)`: the run before the branch joined to each one's first letters.
-                joined = {previous_run + lead for lead in leads}
-                found = joined if not found or min(map(len, joined)) > min(map(len, found)) else found
-        elif op in _REPEATS:
-            low, _high, sub = av
-            if low >= 1:
-                found = _required(list(sub))
-        if found:
-            candidates.append(found)
-    if run:
-        candidates.append({"".join(run)})
-    if not candidates:
-        return None
-    # The most selective: the longest shortest string, then the fewest strings.
-    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
-
-
-def _leading(items) -> str:
-    """The literal letters a parsed sequence starts with."""
+def _flat(items) -> list:
+    """The parsed items with plain groups opened: a group matches what its items match."""
     out = []
     for op, av in items:
-        if op is not _c.LITERAL:
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:  # no scoped flags: (?i:...) is not trusted
+            out.extend(_flat(av[3]))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _choices(op, av) -> set[str] | None:
+    """The strings one item can match when they are few: a letter, a small class, an
+    alternation of plain strings."""
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op is _c.IN:
+        chars = set()
+        for o, v in av:
+            if o is _c.LITERAL:
+                chars.add(chr(v))
+            elif o is _c.RANGE and v[1] - v[0] < MAX_CLASS:
+                chars.update(map(chr, range(v[0], v[1] + 1)))
+            else:
+                return None  # a negated class, a category (\d, \w), a wide range
+        return chars if len(chars) <= MAX_CLASS else None
+    if op is _c.BRANCH:
+        out = set()
+        for alternative in av[1]:
+            strings = _sequence(_flat(alternative))
+            if strings is None:
+                return None
+            out |= strings
+        return out if len(out) <= MAX_STRINGS else None
+    return None
+
+
+def _sequence(items) -> set[str] | None:
+    """The strings a sequence of plain items can match, or None when it is not that simple."""
+    run = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        choices = _choices(op, av)
+        if choices is None:
+            return None
+        run = {r + c for r in run for c in choices}
+        if len(run) > MAX_STRINGS:
+            return None
+    return run
+
+
+def _lead(items) -> set[str] | None:
+    """The strings a sequence can start with, from its leading plain items (None if none)."""
+    run = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        choices = _choices(op, av)
+        if choices is None:
             break
-        out.append(chr(av))
-    return "".join(out)
+        product = {r + c for r in run for c in choices}
+        if len(product) > MAX_STRINGS:
+            break
+        run = product
+    return None if "" in run else run
+
+
+def _candidates(items) -> list[set[str]]:
+    """Sets of strings one of which every match contains: one set per run of adjacent plain
+    items, and those found inside groups, alternations and repeats."""
+    out: list[set[str]] = []
+    run = {""}
+    tail = ""  # the run's end since its last choice of several: "(a bit|very) deceived" -> " deceived"
+
+    def close():
+        nonlocal run, tail
+        if "" not in run:
+            out.append(run)
+            if tail and len(run) > 1:
+                out.append({tail})
+        run, tail = {""}, ""
+
+    def extend(choices):
+        nonlocal run, tail
+        if len(choices) > 1 and "" not in run:
+            out.append(run)  # "the actual " before "(president|mayor|...)": fewer strings to test
+        product = {r + c for r in run for c in choices}
+        if len(product) > MAX_STRINGS:
+            close()
+            product = set(choices)
+        run = product
+        tail = tail + next(iter(choices)) if len(choices) == 1 else ""
+
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # "a\bb" still has "a" and "b" side by side
+        choices = _choices(op, av)
+        if choices is not None:
+            extend(choices)
+            continue
+        if op in _REPEATS and av[0] >= 1:
+            sub = _flat(av[2])
+            single = _choices(*sub[0]) if len(sub) == 1 else None
+            if single is not None:
+                # `[ ]+?`: the first repetition follows what came before, the last one
+                # precedes what comes next.
+                extend(single)
+                close()
+                run = set(single)
+                tail = next(iter(single)) if len(single) == 1 else ""
+                continue
+            close()
+            out.extend(_candidates(sub))
+            continue
+        if op is _c.BRANCH:
+            leads = [_lead(_flat(alternative)) for alternative in av[1]]
+            if all(leads):
+                # `\.(?:jpe?g|png)`: what came before joined to each alternative's first letters.
+                extend(set().union(*leads))
+            close()
+            found = [_candidates(_flat(alternative)) for alternative in av[1]]
+            if found and all(found):
+                # One of the alternatives matched: the union of one set from each.
+                out.append(set().union(*(max(f, key=_quality) for f in found)))
+            continue
+        close()
+        if op is getattr(_c, "ATOMIC_GROUP", None):
+            out.extend(_candidates(_flat(av)))
+    close()
+    return out

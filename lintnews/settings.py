@@ -273,6 +273,7 @@ class Settings:
         self.isolated = isolated
         self.forced = Path(config_file) if config_file else None
         self._near: dict[Path, Path | None] = {}
+        self._by_path: dict[str, Path | None] = {}
         self._values: dict[Path | None, dict] = {}
         self._configs: dict[Path | None, Config] = {}
         self._linters: dict = {}
@@ -282,7 +283,7 @@ class Settings:
     def __getstate__(self):
         """What a worker process needs: the files already read; it builds its own Linters."""
         state = dict(self.__dict__)
-        state.update(_near={}, _configs={}, _linters={})
+        state.update(_near={}, _by_path={}, _configs={}, _linters={})
         return state
 
     def command_line(self) -> Config:
@@ -295,9 +296,13 @@ class Settings:
             return None
         if self.forced is not None:
             return self.forced
+        if path != "-" and path in self._by_path:  # asked for each article several times
+            return self._by_path[path]
         directory = Path(os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path)))
         if directory not in self._near:
             self._near[directory] = nearest(directory)
+        if path != "-":
+            self._by_path[path] = self._near[directory]
         return self._near[directory]
 
     def config_for(self, path: str) -> Config:

@@ -128,6 +128,8 @@ def test_leap_years():
     ("Talks resume on June 31st.", "June 31st"),
     ("Talks resume on Monday, 31 September.", "Monday, 31 September"),
     ("Talks resume on 31 novembre.", "31 novembre"),
+    ("The deadline is June 31st: no extension.", "June 31"),
+    ("Talks end on Friday, June 31st: no extension.", "Friday, June 31"),
 ])
 def test_impossible_dates(text, excerpt):
     [f] = lint(text, select=DATES, date="2021-01-01")

@@ -400,8 +400,8 @@ def test_an_unwritable_cache_directory_is_no_error(tmp_path, monkeypatch):
 def _gated_patterns():
     from lintnews.packs import builtin_pack_dir
 
-    return [(d.rule.code, pattern, g) for d in load_packs([builtin_pack_dir()])
-            for (pattern, _), g in zip(d.patterns, d.gates) if g is not None]
+    return [(d.rule.code, pattern, (g, *more)) for d in load_packs([builtin_pack_dir()])
+            for (pattern, _), g, more in zip(d.patterns, d.gates, d.more_gates) if g is not None]
 
 
 GATED = _gated_patterns()
@@ -419,30 +419,81 @@ def test_property_a_gate_never_hides_a_match(data):
     pattern matches, its gate lets it run."""
     from lintnews.prefilter import passes
 
-    code, pattern, gate_ = data.draw(st.sampled_from(GATED))
-    folded, strings = gate_
+    code, pattern, all_gates = data.draw(st.sampled_from(GATED))
+    strings = [s for _, strings in all_gates for s in strings]
     own = st.sampled_from(strings).flatmap(
         lambda s: st.sampled_from([s, s.upper(), s.title(), s.capitalize()]))
     text = data.draw(st.lists(st.one_of(own, st.sampled_from(NEWS), st.text(max_size=6)), max_size=12).map("".join))
     if pattern.search(text):
-        assert passes(gate_, text, text.casefold), (code, pattern.pattern, text)
+        for gate_ in all_gates:
+            assert passes(gate_, text, text.casefold), (code, pattern.pattern, text, gate_)
 
 
 @pytest.mark.parametrize("pattern, ignorecase, expected", [
-    (r"\bthe head of (?:French|US) diplomacy\b", True, (True, ("the head of french", "the head of us"))),
+    (r"\bthe head of (?:French|US) diplomacy\b", True, (True, ("the head of ",))),
+    (r"\b(?:very|so) deceived\b", True, (True, (" deceived",))),
     (r"\b[Tt]he\s+head\s+of\s+(?:French|US)\s+diplomacy\b", False, (False, ("diplomacy",))),
     (r"(?<![\w/.])[\w-]+\.(?:jpe?g|png)\b", False, (False, (".jp", ".png"))),
     (r"(?i)Reading time", False, (True, ("reading time",))),
     (r"(?i:Foo)bar", False, (False, ("bar",))),          # the scoped part is not trusted
-    (r"\p{Lu}\p{Ll}+ diplomacy", False, None),           # regex-only syntax: no gate
+    (r"\p{Lu}\p{Ll}+ diplomacy", False, (False, (" diplomacy",))),  # a property is a class
+    (r"(?<=\p{L})[ \u00a0]+([?!])", False, (False, (" !", " ?", "\u00a0!", "\u00a0?"))),
+    (r"\b(?:IMG|DSC)_\d+", True, (True, ("dsc_", "img_"))),
     (r"[[:alpha:]]+ing", False, None),
     (r"(?:ab|c)d", False, None),                          # a 1-letter alternative: too weak a gate
-    (r"\d+ %", False, None),
+    (r"\d+ %", False, (False, (" %",))),                  # two characters, one of them punctuation
+    (r"\d+ a", False, None),                              # two characters, a letter and a space
+    (r"(?i)caf\u00e9 (?:noir|au lait)", False, None),       # folded beyond ASCII: not ours to fold
 ])
 def test_gates(pattern, ignorecase, expected):
     from lintnews.prefilter import gate
 
     assert gate(pattern, ignorecase) == expected
+
+
+LINE_PATTERNS = [
+    r"^[ \t]*(?:Read also|See)[ \t]*:[^\n]{0,20}?(?=[ \t]*$)",  # a whole line, as the clean-up packs write them
+    r"^ab\n?",                                                 # a match that takes the newline with it
+    r"^(?:a|)",                                                # an empty match at some line starts
+    r"^(?<=\n)b|c",                                            # a top-level alternation: no variant
+]
+
+
+@pytest.mark.parametrize("pattern", LINE_PATTERNS)
+@PROPERTY
+@given(text=st.text(alphabet="ab \t:\nRdeSalso", max_size=40))
+def test_property_line_variants_find_what_finditer_finds(pattern, text):
+    """A `^` pattern run as "\n" + the rest (packs._line_matches) finds exactly the
+    matches the pattern's own finditer finds, in order."""
+    import regex
+
+    from lintnews.packs import _line_matches, compile_pattern
+    from lintnews.prefilter import line_anchored
+
+    flags = regex.MULTILINE | regex.V1 | regex.IGNORECASE
+    compiled = compile_pattern(pattern, flags)
+    expected = [(m.start(), m.end()) for m in compiled.finditer(text)]
+    if not line_anchored(pattern):
+        assert "|" in pattern
+        return
+    variant = compile_pattern("\n(?:" + pattern[1:] + ")", flags)
+    assert [(m.start(), m.end()) for m in _line_matches(compiled, variant, text)] == expected
+
+
+def test_whole_line_patterns_get_a_line_variant():
+    from lintnews.packs import builtin_pack_dir
+
+    anchored = [d.rule.code for d in load_packs([builtin_pack_dir()]) for v in d.line_variants if v is not None]
+    assert {"CL004", "CL007", "CL008", "CL009"} <= set(anchored)
+
+
+def test_a_second_gate_when_the_first_is_common():
+    from lintnews.prefilter import gates
+
+    assert gates(r"\b(?:man|woman|boy) (?:aged )?of ([0-9]{1,2}) years\b", True) == (
+        (True, (" years",)), (True, tuple(f"{d} years" for d in range(10))))
+    # "identity controls?": the second set is implied by the first, not tested twice.
+    assert gates(r"\bidentity controls?\b", True) == ((True, ("identity control",)),)
 
 
 def test_a_case_sensitive_gate_looks_at_the_text_as_it_is():

@@ -48,3 +48,17 @@ def test_exonym_names_the_other_spelling_in_the_article():
 
 def test_french_names_and_titles_are_not_exonyms():
     assert lint("He wrote like Albert Londres. His novel Le Chemin de Damas sold well.", select=SPELLING) == []
+
+
+def test_accented_and_plain_spellings_of_one_name():
+    # Only the accent differs: the names fold alike (the non-ASCII path of the pre-check).
+    text = "Hélène Dupuis spoke. Hélène Dupuis left.\n\nHelene Dupuis denied it."
+    [f] = lint(text, select=SPELLING)
+    assert (f.code, f.start.line, f.start.column, f.excerpt) == ("FC040", 3, 1, "Helene")
+    assert f.message == "Inconsistent spelling: 'Helene' here, 'Hélène' on line 1."
+
+
+def test_exonym_in_a_text_with_an_underscore():
+    # An underscore joins word runs differently for the tokeniser: every token is looked at.
+    [f] = lint("See report_2020 on the Moscou talks.", select=SPELLING)
+    assert (f.code, f.start.column, f.excerpt) == ("FC041", 24, "Moscou")

@@ -104,6 +104,14 @@ def test_same_person_two_titles():
     assert "'Interior Minister' on line 1" in f.message
 
 
+def test_second_title_after_a_country_phrase_of_three_words():
+    text = "Interior Minister Samir Haddad spoke.\n\nLater, Saudi Arabia's Defense Minister Samir Haddad left."
+    [f] = lint(text, select=TITLES)
+    assert (f.code, f.start.line, f.start.column) == ("FC022", 3, 8)
+    assert f.excerpt == "Saudi Arabia's Defense Minister Samir Haddad"
+    assert "'Defense Minister' here, but 'Interior Minister' on line 1" in f.message
+
+
 def test_two_people_with_similar_names_are_not_one_person():
     text = "Interior Minister Samir Haddad spoke.\n\nLater, Defense Minister Samir Hadad left."
     assert lint(text, select=TITLES) == []

@@ -1,6 +1,7 @@
 """Leftovers of scraping: text that is in the file twice (a line, or a whole paragraph)."""
 from __future__ import annotations
 
+import re
 from collections import deque
 
 from . import Hit, check
@@ -10,6 +11,33 @@ MIN_REPEATED_LENGTH = 25
 #: A line that repeats the end of one of the last few lines ("Newsletter Don't miss..." then
 #: "Don't miss...") is a box scraped twice.
 RECENT_LINES = 6
+
+
+#: White space but the line break: deleted, so that each line keeps only its visible characters.
+#: (str.isspace: every such character is at most U+3000, the ideographic space.)
+_SPACES = dict.fromkeys(c for c in range(0x3001) if chr(c).isspace() and c != 10)
+#: A line long enough to be compared has at least this many visible characters (words of one
+#: letter and one space each).
+_TAIL = (MIN_REPEATED_LENGTH + 1) // 2
+
+
+#: The same, for bytes of UTF-8 (no other white space there) and as a pattern (all of it).
+_ASCII_SPACES = bytes(c for c in _SPACES if c < 0x80)
+_OTHER_SPACE = re.compile("[%s]" % "".join(chr(c) for c in _SPACES if c >= 0x80))
+_ANY_SPACE = re.compile(r"[^\S\n]+")
+
+
+def _may_repeat_lines(prose: str) -> bool:
+    """False when no line can repeat (or end like) another: a line that does ends with the same
+    _TAIL visible characters, case folded, as the earlier one. All in C but one short list;
+    in UTF-8 bytes when the only white space is ASCII (a byte tail is as good a test)."""
+    folded = prose.casefold()
+    if folded.isascii() or _OTHER_SPACE.search(folded) is None:
+        lines = folded.encode().translate(None, _ASCII_SPACES).split(b"\n")
+    else:
+        lines = _ANY_SPACE.sub("", folded).split("\n")
+    tails = [line[-_TAIL:] for line in lines if len(line) >= _TAIL]
+    return len(set(tails)) < len(tails)
 
 
 @check("CL003", "duplicate-line", "error",
@@ -37,6 +65,8 @@ def duplicate_line(doc, ctx):
                       f"Repeats the paragraph at line {seen_paragraphs[key]} word for word: remove the duplicate.")
         else:
             seen_paragraphs[key] = doc.position(para.start).line
+    if not _may_repeat_lines(doc.prose):
+        return
     # Offsets, not line numbers: doc.position is looked up only for a line reported.
     first_seen: dict[str, int] = {}
     recent: deque = deque(maxlen=RECENT_LINES)  # the last few lines, for a line that repeats the end of one

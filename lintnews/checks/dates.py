@@ -86,9 +86,31 @@ _DAY_MONTH_FIRST = first_words([*MONTHS, *(f"{p}{d}{suffix}" for d in range(1, 3
                                           for suffix in ("", "st", "nd", "rd", "th", "er"))])
 
 
+#: WEEKDAY_DATE from its weekday on. Every match of WEEKDAY_DATE holds a match of this where its
+#: weekday starts, so an article where no weekday starts one has no weekday date (speed: "last",
+#: "next" and "this" start no search then, and most weekdays are "on Tuesday" without a date).
+_WEEKDAY_TAIL = regex.compile(
+    rf"{WD},?\s+(?P<paren>\()?(?:the\s+|le\s+)?"
+    rf"(?:{MON}\s+{DAY}|{DAY.replace('day>', 'day2>')}\s+(?:of\s+)?{MON2}){YEAR}"
+    rf"(?(paren)\))")
+_WEEKDAY_FIRST = first_words(WEEKDAYS)
+
+
+#: Day 29, 30 or 31 as DAY can match it: after a character that is not a word character (white
+#: space in both date patterns, or their look-behind), not followed by a digit or ':' (a suffix
+#: such as 'th' is no digit and, taken or not, leaves the same test for the character after '30').
+_LATE_DAY = regex.compile(r"(?<!\w)(?:29|3[01])(?![\d:])")
+
+
 def weekday_dates(doc) -> list:
     """WEEKDAY_DATE matches in the prose, found once for the date rules."""
-    return doc.memo("weekday_dates", lambda: list(finditer_from_words(doc, WEEKDAY_DATE, _WEEKDAY_DATE_FIRST)))
+
+    def compute():
+        if next(finditer_from_words(doc, _WEEKDAY_TAIL, _WEEKDAY_FIRST), None) is None:
+            return []
+        return list(finditer_from_words(doc, WEEKDAY_DATE, _WEEKDAY_DATE_FIRST))
+
+    return doc.memo("weekday_dates", compute)
 
 
 def day_months(doc) -> list:
@@ -176,7 +198,9 @@ def _document_day(doc, ctx) -> tuple[dt.date, str] | None:
             return dt.date.fromisoformat(str(value).strip()[:10]), "the article's date"
         except ValueError:
             pass
-    m = DATELINE.match(doc.prose) or DATE_LINE.search(doc.prose[:400])
+    head = doc.prose[:400]
+    # A date line has a year: 19xx or 20xx (speed: no search of the head without one).
+    m = DATELINE.match(doc.prose) or (("19" in head or "20" in head) and DATE_LINE.search(head)) or None
     if m:
         month, day = _month_day(m)
         if m.group("year"):
@@ -322,6 +346,11 @@ def weekday_date_mismatch(doc, ctx):
        good=["The law took effect on February 29, 2024.", "Talks resumed on 30 April.",
              "In June 31 people were injured on the roads.", "Turnout was 31 percent in April."])
 def impossible_date(doc, ctx):
+    prose = doc.prose
+    # A date that does not exist has day 29, 30 or 31, written as DAY matches it (speed: most
+    # articles write none, and day_months is not searched for).
+    if ("29" not in prose and "30" not in prose and "31" not in prose) or not _LATE_DAY.search(prose):
+        return
     reported = []
     for pattern, found in ((WEEKDAY_DATE, weekday_dates(doc)), (DAY_MONTH, day_months(doc))):
         for m in found:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import and_, itemgetter
+from itertools import accumulate, compress, repeat
+from operator import and_, attrgetter, itemgetter
 
 from .. import knowledge
 from ..document import TOKEN
@@ -111,24 +111,25 @@ class _WordCounts:
         self.own_list = lists.get(target)
         self.other_lists = [ws for lang, ws in lists.items() if lang != target]
         self.words = words
-        self.starts = list(map(itemgetter(0), words))
-        self.lowers = lowers = list(map(itemgetter(3), words))
         if self.own_list is not None:
-            self.own = [0, *accumulate(map(self.own_list.__contains__, lowers))]
-            # Words of any other language: at least as many as those of the likeliest one.
-            self.any_other = [0, *accumulate(map(_other_words(target).__contains__, lowers))]
+            # One running sum counts both: the target's function words in the low bits, words
+            # of any other language (at least as many as those of the likeliest one) above.
+            self.counts = [0, *accumulate(map(_weights(target).get, map(itemgetter(3), words), repeat(0)))]
 
     def foreign_signs(self, start: int, end: int, text: str) -> bool:
         """long_enough(text) and not title_case(text) and may_be_foreign(text, target)."""
-        i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        words = self.words
+        i = bisect_left(words, start, key=itemgetter(0))
+        j = bisect_left(words, end, i, key=itemgetter(0))
         total = j - i
         if total < MIN_WORDS:
             return False
         if self.own_list is not None:
-            own, bound = self.own[j] - self.own[i], self.any_other[j] - self.any_other[i]
+            both = self.counts[j] - self.counts[i]
+            own, bound = both & _OWN_MASK, both >> _OTHER_SHIFT
             if not _function_word_signal(own, bound, total) or not _function_word_signal(
-                    own, max((sum(map(ws.__contains__, self.lowers[i:j])) for ws in self.other_lists),
-                             default=0), total):
+                    own, max((sum(map(ws.__contains__, lowers)) for lowers in [
+                        list(map(itemgetter(3), words[i:j]))] for ws in self.other_lists), default=0), total):
                 if not other_script(text):
                     return False
         firsts = [w.text[0] for w in self.words[i:j]]
@@ -137,6 +138,19 @@ class _WordCounts:
                 >= TITLE_CASE_SHARE:
             return False
         return sum(map(str.isalpha, text)) >= MIN_LETTERS
+
+
+_OTHER_SHIFT = 32
+_OWN_MASK = (1 << _OTHER_SHIFT) - 1
+
+
+@lru_cache(maxsize=None)
+def _weights(target: str) -> dict:
+    """1 for each of the target's function words, plus 1 << _OTHER_SHIFT for each word of another
+    language's list: summed over a span, its two counts (see _WordCounts)."""
+    own = _function_words()[target]
+    return {word: (word in own) + ((word in _other_words(target)) << _OTHER_SHIFT)
+            for word in own | _other_words(target)}
 
 
 @lru_cache(maxsize=None)
@@ -149,16 +163,75 @@ def detect(text: str):
 
     The profiles load on the first call only; the seed makes the answer the same on every run.
     """
-    from langdetect import DetectorFactory, detect_langs
+    from langdetect import DetectorFactory
     from langdetect.lang_detect_exception import LangDetectException
 
     with _detector_lock:
         DetectorFactory.seed = 0
+        detector = _detector_factory().create()
         try:
-            best = detect_langs(text)[0]
+            detector.append(text)
+            best = detector.get_probabilities()[0]
         except LangDetectException:
             return None
     return best.lang, best.prob
+
+
+@lru_cache(maxsize=1)
+def _detector_factory():
+    """langdetect's DetectorFactory over its own 55 profiles, built lazily (see _LazyProbabilities)."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+    class LazyFactory(DetectorFactory):
+        """Reads the profiles as langdetect does (same files, same order, same language indices)
+        but keeps each profile's counts instead of expanding every n-gram of every language
+        into a row of 55 probabilities up front (0.2 s per process for ~90,000 rows, of which
+        a run needs a few hundred)."""
+
+        def __init__(self):
+            super().__init__()
+            self.word_lang_prob_map = _LazyProbabilities()
+
+        def add_profile(self, profile, index, langsize):
+            if profile.name in self.langlist:
+                raise LangDetectException(ErrorCode.DuplicateLangError, "Duplicate the same language profile.")
+            self.langlist.append(profile.name)
+            self.word_lang_prob_map.add(profile, index, langsize)
+
+    factory = LazyFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
+
+
+class _LazyProbabilities(dict):
+    """langdetect's n-gram -> [probability per language] map, each row computed on first use
+    exactly as DetectorFactory.add_profile computes it (count / n-grams of that length).
+    Every n-gram of every profile is a key from the start (None until its row is computed),
+    so `in` stays a plain dict lookup."""
+
+    def __init__(self):
+        super().__init__()
+        self.profiles: list = []
+        self.langsize = 0
+
+    def add(self, profile, index: int, langsize: int) -> None:
+        self.profiles.append((index, profile.freq, profile.n_words))
+        self.update(dict.fromkeys(profile.freq))  # no row is computed while profiles load
+        self.langsize = langsize
+
+    def __getitem__(self, word) -> list:
+        row = dict.__getitem__(self, word)
+        if row is None:
+            row = [0.0] * self.langsize
+            length = len(word)
+            if 1 <= length <= 3:
+                for index, freq, n_words in self.profiles:
+                    count = freq.get(word)
+                    if count is not None:
+                        row[index] = 1.0 * count / n_words[length - 1]
+            self[word] = row
+        return row
 
 
 def _foreign(text: str, target: str, signs: bool | None = None):
@@ -203,15 +276,14 @@ def _message(code: str, probability: float, target: str, what: str) -> str:
 def untranslated_passage(doc, ctx):
     target = target_language(doc, ctx)
     counts = _WordCounts(doc, target)
-    by_paragraph: dict[int, list] = {}
-    for sentence in doc.sentences:
-        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    all_sentences = doc.sentences
+    paragraph_of = list(map(attrgetter("paragraph"), all_sentences))
     for index, para in enumerate(doc.paragraphs):
         found = _foreign(para.text, target, counts.foreign_signs(para.start, para.end, para.text))
         if found:
             yield Hit(para.start, para.end, _message(*found, target, "Paragraph"))
             continue
-        sentences = by_paragraph.get(index, ())
+        sentences = all_sentences[bisect_left(paragraph_of, index):bisect_right(paragraph_of, index)]
         flagged = []
         if len(sentences) > 1:
             for sentence in sentences:
@@ -272,6 +344,29 @@ def _gloss(lower: str):
     return _frenchness(_normal(lower), lexicon, loanwords)
 
 
+def _distinct_lowers(doc) -> set:
+    """Every distinct token of the article in lower case (punctuation too: it is never French)."""
+    return doc.memo("language.lowers", lambda: set(map(itemgetter(3), doc.tokens)))
+
+
+#: Words already judged by _gloss, and those of them that look French: a set difference and an
+#: intersection (in C) leave only the article's new words to judge in Python.
+_judged: set = set()
+_french: set = set()
+MAX_JUDGED = 1 << 18
+
+
+def _french_among(words: set) -> set:
+    if len(_judged) > MAX_JUDGED:
+        _judged.clear()
+        _french.clear()
+    for word in words - _judged:
+        if _gloss(word) is not None:
+            _french.add(word)
+        _judged.add(word)
+    return words & _french
+
+
 def _in_loan_phrase(tokens, index, phrases) -> bool:
     for phrase in phrases:
         for offset in range(len(phrase)):
@@ -307,14 +402,14 @@ def _english_word(token, lexicon, loanwords, context) -> bool:
 def french_word(doc, ctx):
     if target_language(doc, ctx) != "en":
         return
+    # Most articles have no French word at all: each distinct word is judged once per process.
+    french = _french_among(_distinct_lowers(doc))
+    if not french:
+        return
     lexicon, loanwords, phrases, _, context = french_lexicon()
     words = doc.words
     prose = doc.prose
     lowers = list(map(itemgetter(3), words))
-    # Most articles have no French word at all: judge each distinct word once.
-    french = {word for word in set(lowers) if _gloss(word) is not None}
-    if not french:
-        return
     for i in compress(range(len(words)), map(french.__contains__, lowers)):
         token = words[i]
         if not token.text[:1].islower():
@@ -342,6 +437,11 @@ def french_word(doc, ctx):
                   f"French word '{token.text}'{meaning} left in an English sentence: translate it.")
 
 
+#: "a" and the word after it: every "a explained" passes, with many more (Syria said) that
+#: the tokens then rule out.
+AUXILIARY_CANDIDATE = re.compile(r"a (?=([^\W_]+))")
+
+
 @check("LD003", "french-auxiliary", "warning",
        "French 'a' (has) left before an English participle: 'he a explained'.",
        why="\"Il a expliqué\" translated word by word keeps the French auxiliary 'a': 'the minister a "
@@ -358,10 +458,18 @@ def french_auxiliary(doc, ctx):
     if target_language(doc, ctx) != "en":
         return
     participles = french_lexicon()[3]
+    prose = doc.prose
+    if "a " not in prose or participles.isdisjoint(_distinct_lowers(doc)):
+        return
     words = doc.words
-    for i in range(1, len(words) - 1):
+    for m in AUXILIARY_CANDIDATE.finditer(prose):
+        if m.group(1).lower() not in participles:
+            continue
+        i = bisect_left(words, m.start(), key=itemgetter(0))
+        if not 1 <= i < len(words) - 1:
+            continue
         aux, participle = words[i], words[i + 1]
-        if aux.text != "a" or participle.lower not in participles:
+        if aux.start != m.start() or aux.text != "a" or participle.lower not in participles:
             continue
         if doc.prose[aux.end:participle.start] != " ":
             continue

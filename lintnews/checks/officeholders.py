@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -164,7 +165,37 @@ def fold(text: str) -> str:
     """Lower case without accents, one character for one: offsets stay those of `text`."""
     if text.isascii():
         return text.lower()
-    # One table entry per distinct character, not one Python call per character (speed).
+    return _fold_non_ascii(text, set(text).difference(_ASCII))
+
+
+def _fold_non_ascii(text: str, characters) -> str:
+    """fold(text), given the non-ASCII characters of `text`.
+
+    A text has few distinct non-ASCII characters: replace each (one C-level pass apiece) and
+    lower-case the rest, instead of a per-character table lookup over the whole text (speed)."""
+    out = text
+    for c in characters:
+        f = _fold_char(c)
+        if f != c:
+            if not _stable(f):
+                return _fold_by_table(text)
+            out = out.replace(c, f)
+        elif not _stable(c):
+            return _fold_by_table(text)
+    return out.lower()
+
+
+#: The ASCII characters (fold lower-cases them; only the others need a table).
+_ASCII = frozenset(map(chr, range(128)))
+
+
+@lru_cache(maxsize=4096)
+def _stable(c: str) -> bool:
+    """`c` is its own fold and its own lower case: `str.lower` leaves it as it is in `fold`."""
+    return _fold_char(c) == c and c.lower() == c
+
+
+def _fold_by_table(text: str) -> str:
     return text.translate({ord(c): _fold_char(c) for c in set(text)})
 
 
@@ -174,8 +205,9 @@ def _alternation(words) -> str:
 
 # --- finding words fast: a set lookup before any regex ----------------------------------------
 _WORD = regex.compile(r"\w+")
-#: ASCII characters that are not word characters, as spaces: to split ASCII text into words.
-_ASCII_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) == "_")})
+#: To split text into words, on its UTF-8 bytes: ASCII characters that are not word characters
+#: become spaces; the bytes of other characters (all >= 0x80) stay as they are.
+_ASCII_NOT_WORD_BYTES = bytes(c if (chr(c).isalnum() or c == 95) else 32 for c in range(128)) + bytes(range(128, 256))
 #: The one character case-insensitive matching takes for an ASCII letter ('s') that fold() keeps.
 _LONG_S = "\u017f"
 
@@ -185,8 +217,27 @@ def _is_word_char(c: str) -> bool:
     return _WORD.match(c) is not None
 
 
+def non_ascii_characters(doc) -> frozenset[str]:
+    """The distinct non-ASCII characters of the prose (computed once, for fold and the checks
+    that must know whether the prose holds unusual characters)."""
+    def compute():
+        prose = doc.prose
+        # One scan for the few non-ASCII characters, not a set of every character (speed; the
+        # module regex scans a character class ten times faster than re here).
+        return frozenset() if prose.isascii() else frozenset("".join(_NON_ASCII.findall(prose)))
+
+    return doc.memo("non_ascii_characters", compute)
+
+
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+
+
 def folded_prose(doc) -> str:
-    return doc.memo("folded_prose", lambda: fold(doc.prose))
+    def compute():
+        prose = doc.prose
+        return prose.lower() if prose.isascii() else _fold_non_ascii(prose, non_ascii_characters(doc))
+
+    return doc.memo("folded_prose", compute)
 
 
 def word_runs(doc) -> set[str]:
@@ -198,10 +249,13 @@ def word_runs(doc) -> set[str]:
 
     def compute():
         folded = folded_prose(doc)
-        if folded.isascii():
-            return set(folded.translate(_ASCII_NOT_WORD).split())
-        table = {ord(c): " " for c in set(folded) if not _is_word_char(c)}
-        return set(folded.translate(table).split())
+        if not folded.isascii():
+            # The few distinct non-ASCII characters that are not word characters become spaces
+            # (white space splits as it is); the ASCII ones go in one byte-table pass below.
+            for c in {_fold_char(c) for c in non_ascii_characters(doc)}.difference(_ASCII):
+                if not _is_word_char(c) and not c.isspace():
+                    folded = folded.replace(c, " ")
+        return set(folded.encode("utf-8").translate(_ASCII_NOT_WORD_BYTES).decode("utf-8").split())
 
     return doc.memo("folded_word_runs", compute)
 
@@ -228,28 +282,43 @@ def finditer_from_words(doc, pattern, firsts: frozenset[str]):
     if _LONG_S in prose:
         yield from pattern.finditer(prose)
         return
-    present = word_runs(doc) & firsts
-    if not present:
-        return
-    folded = folded_prose(doc)
-    size = len(folded)
-    starts = []
-    for w in present:
-        i = folded.find(w)
-        while i >= 0:
-            j = i + len(w)
-            if (i == 0 or not _is_word_char(folded[i - 1])) and (j == size or not _is_word_char(folded[j])):
-                starts.append(i)
-            i = folded.find(w, j)
-    starts.sort()
     last = 0
-    for s in starts:
+    for s in word_starts(doc, firsts):
         if s < last:
             continue
         m = pattern.match(prose, s)
         if m:
             yield m
             last = max(m.end(), s + 1)
+
+
+def word_starts(doc, firsts: frozenset[str]) -> list[int]:
+    """Offsets, in order, where a whole word of the folded prose that is one of `firsts` starts
+    (once per document and set of words: the title rules share theirs)."""
+
+    def compute():
+        present = word_runs(doc) & firsts
+        if not present:
+            return []
+        folded = folded_prose(doc)
+        size = len(folded)
+        starts = []
+        for w in present:
+            i = folded.find(w)
+            while i >= 0:
+                j = i + len(w)
+                if (i == 0 or not _is_word_char(folded[i - 1])) and (j == size or not _is_word_char(folded[j])):
+                    starts.append(i)
+                i = folded.find(w, j)
+        starts.sort()
+        return starts
+
+    return doc.memo(("word_starts", firsts), compute)
+
+
+@lru_cache(maxsize=None)
+def _name_first_words() -> frozenset[str]:
+    return frozenset(_names_by_first_word())
 
 
 @lru_cache(maxsize=None)
@@ -273,7 +342,7 @@ def _name_matches(doc) -> list[tuple[int, int, str]]:
     tried (each word of a name is a whole word of the text where the name matches)."""
     runs = word_runs(doc)
     index = _names_by_first_word()
-    candidates = [n for w in runs & index.keys() for n, words in index[w] if words <= runs]
+    candidates = [n for w in runs.intersection(_name_first_words()) for n, words in index[w] if words <= runs]
     if not candidates:
         return []
     folded = folded_prose(doc)
@@ -316,6 +385,29 @@ def _title_before():
                          rf"(?<![\w-])(?P<title>(?i:{titles})),?\s+$")
 
 
+@lru_cache(maxsize=None)
+def _title_before_first_words() -> frozenset[str]:
+    """The words a match of _title_before can start with: a qualifier, a country word, a title."""
+    qualifiers = NOT_NOW[len("(?i:"):-1].split("|")
+    return first_words([*qualifiers, *adjectives(), *title_phrases()])
+
+
+def _title_before_search(doc, start: int, end: int):
+    """`_title_before().search(doc.prose, start, end)`, tried only where one of its first words
+    starts (each part of the pattern begins after a character that is not a word character or
+    '-'): the same match, without trying the pattern at every offset of the window (speed)."""
+    prose = doc.prose
+    if _LONG_S in prose:
+        return _title_before().search(prose, start, end)
+    starts = word_starts(doc, _title_before_first_words())
+    pattern = _title_before()
+    for s in starts[bisect_left(starts, start):bisect_left(starts, end)]:
+        m = pattern.match(prose, s, end)
+        if m:
+            return m
+    return None
+
+
 def mentions(doc) -> list[Mention]:
     """Known officeholders named in full in the article, in order, with the title before each."""
 
@@ -325,7 +417,7 @@ def mentions(doc) -> list[Mention]:
         for start, end, text in _name_matches(doc):
             name = _by_folded_name()[" ".join(text.split())]
             window_start = max(0, start - 90)
-            t = _title_before().search(prose, window_start, start)
+            t = _title_before_search(doc, window_start, start)
             if t:
                 out.append(Mention(start, end, name, " ".join(t.group("title").split()), t.start("title"),
                                    t.group("adj"), t.group("q")))
@@ -336,6 +428,7 @@ def mentions(doc) -> list[Mention]:
     return doc.memo("officeholder_mentions", compute)
 
 
+@lru_cache(maxsize=4096)
 def title_office(title: str, country: str) -> tuple[str | None, str]:
     """What office `title` names for an official of `country`, and how the country judges it.
 

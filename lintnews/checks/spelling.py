@@ -7,14 +7,19 @@ pairs are found by comparing the article's names with each other (FC040).
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
+
+import regex
 
 from .. import knowledge
 from ..document import TOKEN
 from . import Hit, check
-from .officeholders import fold
+from .officeholders import _fold_char, fold, non_ascii_characters, word_runs
 
 VOWELS = frozenset("aeiouy")
 #: Shorter names vary too little for an edit-distance comparison to mean anything.
@@ -69,14 +74,31 @@ def _match(tokens, i: int, seq: tuple[str, ...], prose: str) -> int | None:
     return i + len(seq) - 1
 
 
+#: The start offset of a token (for bisect over doc.tokens and doc.words, which are in order).
+_START = itemgetter(0)
+
+
+def _token_at(tokens, offset: int) -> int | None:
+    """Index of the token that starts at `offset`, if one does."""
+    i = bisect_left(tokens, offset, key=_START)
+    return i if i < len(tokens) and tokens[i].start == offset else None
+
+
 def _occurrences(doc, seq: tuple[str, ...]) -> list[tuple[int, int]]:
-    tokens = doc.tokens
+    tokens, prose, first = doc.tokens, doc.prose, seq[0]
     out = []
-    for i, tok in enumerate(tokens):
-        if _base(tok.text) == seq[0] or tok.text == seq[0]:
-            k = _match(tokens, i, seq, doc.prose)
-            if k is not None:
-                out.append((tok.start, tokens[k].end))
+    # A token whose text (or its text without "'s") is `first` starts where `first` is written:
+    # look there only, not at every token (speed).
+    at = prose.find(first)
+    while at >= 0:
+        i = _token_at(tokens, at)
+        if i is not None:
+            tok = tokens[i]
+            if _base(tok.text) == first or tok.text == first:
+                k = _match(tokens, i, seq, prose)
+                if k is not None:
+                    out.append((tok.start, tokens[k].end))
+        at = prose.find(first, at + 1)
     return out
 
 
@@ -99,20 +121,61 @@ def _inside_other_name(tokens, i: int, prose: str, matched_ends: set) -> bool:
     return prev.text[:1].isupper() and prev.lower not in NOT_A_GIVEN_NAME and prev.end not in matched_ends
 
 
+@lru_cache(maxsize=None)
+def _first_runs() -> dict[str, list[str]]:
+    """Folded first run of letters and digits of each first word of a French form -> those words."""
+    out = defaultdict(list)
+    for key in exonyms():
+        run = _ALNUM_RUN.match(key)
+        out[fold(run.group()) if run else ""].append(key)
+    return dict(out)
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+#: One letter or digit as the tokeniser (module re) sees it; one word character as word_runs
+#: (module regex) does.
+_RE_ALNUM = re.compile(r"[^\W_]")
+_WORD_CHAR = regex.compile(r"\w")
+
+
+@lru_cache(maxsize=4096)
+def _runs_agree(c: str) -> bool:
+    """For `c`, word_runs (module regex, on folded text) splits where the tokeniser (module re) does."""
+    word = _WORD_CHAR.match(c) is not None
+    return word == (_RE_ALNUM.match(c) is not None) and word == (_WORD_CHAR.match(_fold_char(c)) is not None)
+
+
+def _exonym_candidates(doc) -> list[int]:
+    """Indices of the tokens whose text, or text without "'s", is the first word of a French form.
+
+    Such a token starts with a whole run of letters of the prose, so that run, folded, is one of
+    word_runs(doc) (shared with the title and date rules): most articles hold none and no loop
+    runs over their tokens (speed). Unless an underscore or a character the two regex modules
+    class differently could join runs: then every token is looked at.
+    """
+    tokens, index, prose = doc.tokens, exonyms(), doc.prose
+    firsts = _first_runs()
+    if "" in firsts or "_" in prose or not all(map(_runs_agree, non_ascii_characters(doc))):
+        return [i for i, tok in enumerate(tokens) if tok.text in index or _base(tok.text) in index]
+    found = set()
+    for run in word_runs(doc) & firsts.keys():
+        for key in firsts[run]:
+            at = prose.find(key)
+            while at >= 0:
+                i = _token_at(tokens, at)
+                if i is not None and (tokens[i].text in index or _base(tokens[i].text) in index):
+                    found.add(i)
+                at = prose.find(key, at + 1)
+    return sorted(found)
+
+
 def exonym_spans(doc) -> list[tuple[int, int, Exonym]]:
     def compute():
         tokens, prose, index = doc.tokens, doc.prose, exonyms()
         out, covered, ends = [], -1, set()
-        # Most articles contain no French form: one set lookup per distinct word decides (speed).
-        texts = {tok.text for tok in tokens}
-        present = index.keys() & (texts | {_base(t) for t in texts})
-        if not present:
-            return out
-        for i, tok in enumerate(tokens):
+        for i in _exonym_candidates(doc):
+            tok = tokens[i]
             if tok.start < covered:
-                continue
-            text = tok.text
-            if text not in present and _base(text) not in present:
                 continue
             for item in index.get(tok.text, ()) or index.get(_base(tok.text), ()):
                 k = _match(tokens, i, item.french, prose)
@@ -175,7 +238,7 @@ def _quoted(choices) -> str:
 
 
 # --- names spelled two ways, found by comparison ----------------------------------------------
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _skeleton(word: str) -> str:
     """What remains of a name once French-to-English transliteration differences are removed:
     accents and diaereses (ï/i), dj/j, ch/sh, ou/u, doubled letters, a final -e after a stop."""
@@ -200,15 +263,120 @@ def _vowel_variant(a: str, b: str) -> bool:
     return len(diffs) == 1 and diffs[0][0] in VOWELS and diffs[0][1] in VOWELS
 
 
+def _pairs(spellings) -> list[tuple[str, str]]:
+    """Pairs of spellings that may be one name: the same skeleton, or one vowel for another."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for text in spellings:
+        groups[_skeleton(text)].append(text)
+    pairs = [(a, b) for forms in groups.values() for i, a in enumerate(forms) for b in forms[i + 1:]]
+    by_length = defaultdict(list)
+    for text in sorted(spellings):
+        by_length[len(text)].append(text)
+    for length, forms in by_length.items():
+        if length < MIN_EDIT_LENGTH:
+            continue  # _vowel_variant is false for all of them
+        for i, a in enumerate(forms):
+            for b in forms[i + 1:]:
+                if a[0] != b[0] and fold(a[0]) != fold(b[0]):
+                    continue  # _vowel_variant is false: the first letters differ
+                if _vowel_variant(a, b) and _skeleton(a) != _skeleton(b):
+                    pairs.append((a, b))
+    return pairs
+
+
+#: A capital and three letters or digits or more. Every name _names keeps (a whole run of letters
+#: starting with a capital) is one match: the scan reaches its first letter (a match ends before a
+#: character that is not a letter or digit) and takes it whole. Other matches only add to the
+#: superset. The same for ASCII prose, with module re (faster there).
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{N}]{3,}")
+_CAPITALISED_ASCII = re.compile(r"[A-Z][A-Za-z0-9]{3,}")
+_REGEX_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_REGEX_UPPER = regex.compile(r"\p{Lu}")
+
+
+@lru_cache(maxsize=4096)
+def _classes_agree(c: str) -> bool:
+    """_CAPITALISED (module regex) sees `c` as the tokeniser (module re) and str.isupper do."""
+    if (_RE_ALNUM.match(c) is None) != (_REGEX_ALNUM.match(c) is None):
+        return False
+    return not (c.isupper() and c.isalpha()) or _REGEX_UPPER.match(c) is not None
+
+
+def _paired_spellings(doc) -> set[str] | None:
+    """The spellings that could be in a pair, from the capitalised runs of the prose (a superset
+    of the names): None when the article's characters make that superset unsure.
+
+    Vowel masks are computed on all the runs at once, joined by line breaks (speed); Python then
+    looks only at runs that share a skeleton or a mask.
+    """
+    prose = doc.prose
+    if not all(map(_classes_agree, non_ascii_characters(doc))):
+        return None
+    # More runs than names (all capitals, digits) only make the superset larger.
+    runs = list(set((_CAPITALISED_ASCII if prose.isascii() else _CAPITALISED).findall(prose)))
+    if len(runs) < 2:
+        return set()
+    skeletons = list(map(_skeleton, runs))
+    masks = fold("\n".join(runs)).translate(_VOWEL_MASK).split("\n")
+    out = set()
+    if len(set(skeletons)) < len(runs):
+        for forms in _shared(runs, skeletons):
+            if len({f.casefold() for f in forms}) > 1:
+                out.update(forms)
+    if len(set(masks)) < len(runs):
+        for forms in _shared(runs, masks):
+            out.update(x for i, a in enumerate(forms) for b in forms[i + 1:]
+                       if _vowel_variant(a, b) and _skeleton(a) != _skeleton(b) for x in (a, b))
+    return out
+
+
+def _shared(items: list[str], keys: list[str]) -> list[list[str]]:
+    """The groups of `items` (two or more) that have the same key."""
+    groups = defaultdict(list)
+    for item, key in zip(items, keys):
+        groups[key].append(item)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+#: Two vowel variants (_vowel_variant) have the same mask: their vowels hidden.
+_VOWEL_MASK = str.maketrans({v: "*" for v in VOWELS})
+
+
 def _names(doc) -> dict[str, list]:
-    """Capitalised words (names) by spelling, with their neighbours in the name they belong to."""
+    """Capitalised words (names) by spelling, with their neighbours in the name they belong to.
+
+    Only spellings that could pair with another are kept: a name is a maximal run of letters
+    starting with a capital, so the capitalised runs of the prose hold every name, and a
+    spelling with no possible partner there has none among the names. Most articles have no
+    such pair and no loop over their words runs (speed); the pairs found from what is kept are
+    those (and in the order) the whole set of names would give.
+    """
+    wanted = _paired_spellings(doc)
+    if wanted is not None and not wanted:
+        return {}
     covered = [(s, e) for s, e, _ in exonym_spans(doc)]
     words = doc.words
+    if wanted is None:
+        indices = range(len(words))
+    else:
+        found_at = set()
+        prose = doc.prose
+        for text in wanted:
+            at = prose.find(text)
+            while at >= 0:
+                i = _token_at(words, at)
+                if i is not None:
+                    found_at.add(i)
+                at = prose.find(text, at + 1)
+        indices = sorted(found_at)
     found: dict[str, list] = defaultdict(list)
-    for i, w in enumerate(words):
+    for i in indices:
+        w = words[i]
         if not w.text[0].isupper():
             continue  # the test below, made first: most words are lower case (speed)
         text = _base(w.text)
+        if wanted is not None and text not in wanted:
+            continue
         if len(text) < MIN_NAME_LENGTH or not text[0].isupper() or not text.isalpha() or text.isupper():
             continue
         if any(s <= w.start < e for s, e in covered):
@@ -249,23 +417,9 @@ def _same_entity(a: list, b: list) -> bool:
              "The Iraqi army entered Iraq on Monday."])
 def name_spelled_two_ways(doc, ctx):
     names = _names(doc)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for text in names:
-        groups[_skeleton(text)].append(text)
-    pairs = [(a, b) for forms in groups.values() for i, a in enumerate(forms) for b in forms[i + 1:]]
-    spellings = sorted(names)
-    by_length = defaultdict(list)
-    for text in spellings:
-        by_length[len(text)].append(text)
-    for length, forms in by_length.items():
-        if length < MIN_EDIT_LENGTH:
-            continue  # _vowel_variant is false for all of them
-        for i, a in enumerate(forms):
-            for b in forms[i + 1:]:
-                if a[0] != b[0] and fold(a[0]) != fold(b[0]):
-                    continue  # _vowel_variant is false: the first letters differ
-                if _vowel_variant(a, b) and _skeleton(a) != _skeleton(b):
-                    pairs.append((a, b))
+    if not names:
+        return
+    pairs = _pairs(names)
     reported = set()
     for a, b in pairs:
         if a.casefold() == b.casefold() or not _same_entity(names[a], names[b]):

@@ -7,14 +7,15 @@ rules/knowledge/titles.yaml and officeholders.yaml (see officeholders.py).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 import regex
 
 from .dates import document_date, long_date
 from .officeholders import (
-    Mention, adjectives, as_of, complete_offices, country_label, finditer_from_words, first_words,
-    mentions, office_name, portfolio_titles, title_office, title_phrases, word_runs, _alternation,
+    _LONG_S, Mention, _alternation, adjectives, as_of, complete_offices, country_label, finditer_from_words,
+    first_words, fold, mentions, office_name, portfolio_titles, title_office, title_phrases, word_starts,
 )
 from . import Hit, check
 
@@ -36,8 +37,12 @@ def _lower(country: str, office: str, variant: str) -> str | None:
     return (p.get("lower_gb") if variant == "en-GB" else None) or p.get("lower")
 
 
+#: The word before a title (compiled once, not looked up in the module's cache per call).
+_WORD_BEFORE = regex.compile(r"([\w.]+)[\s]*$")
+
+
 def _is_compound(doc, title_start: int) -> bool:
-    before = regex.search(r"([\w.]+)[\s]*$", doc.prose[max(0, title_start - 40):title_start])
+    before = _WORD_BEFORE.search(doc.prose[max(0, title_start - 40):title_start])
     if not before:
         return False
     word = before.group(1)
@@ -136,8 +141,24 @@ def _adjective_first_words() -> frozenset[str]:
     return first_words(adjectives())
 
 
+@lru_cache(maxsize=None)
+def _after_country_word():
+    """Matches (empty) where a country word and white space end: before the title of every
+    match of _country_title_pattern (a small pattern: quick to compile)."""
+    return regex.compile(rf"(?<=(?<![\w-])(?:{_alternation(adjectives())})\s+)")
+
+
+@lru_cache(maxsize=None)
+def _title_first_words() -> frozenset[str]:
+    return first_words(title_phrases())
+
+
 def _country_titles(doc, ctx, seen):
     """'US Foreign Minister', 'the Spanish President of the Government': a country and a title."""
+    # Every match has a title right after its country word: where no title has one, there is no
+    # match, and the country words ('us', 'french') start no search (speed).
+    if next(finditer_from_words(doc, _after_country_word(), _title_first_words()), None) is None:
+        return
     adj_map = adjectives()
     for m in finditer_from_words(doc, _country_title_pattern(), _adjective_first_words()):
         if m.start("title") in seen:
@@ -162,6 +183,18 @@ def _the_minister_pattern():
                          rf"(?!\s+(?:of|for)\b)(?!\w)")
 
 
+@lru_cache(maxsize=None)
+def _the_minister_tail():
+    """_the_minister_pattern from 'minister' on, with 'the' and the country word looked for behind it."""
+    no_ministers = [n for cid, c in _conventions_countries().items() if c.get("ministers", True) is False
+                    for n in c.get("names", ())]
+    return regex.compile(rf"(?<=(?<!\w)[Tt]he\s+(?:{_alternation(no_ministers)})\s+)[Mm]inister"
+                         rf"(?!\s+(?:of|for)\b)(?!\w)")
+
+
+_MINISTER = frozenset({"minister"})
+
+
 def _conventions_countries() -> dict:
     from .officeholders import conventions
 
@@ -170,8 +203,10 @@ def _conventions_countries() -> dict:
 
 def _the_minister(doc, ctx):
     """'the American minister': the title without a name; the officeholder meant is the last named."""
-    if "minister" not in word_runs(doc):
-        return  # every match ends with the word 'minister'
+    # Every match ends with the word 'minister' after 'the' and a country word: where no
+    # 'minister' has them before it, there is no match and no search of the whole text (speed).
+    if next(finditer_from_words(doc, _the_minister_tail(), _MINISTER), None) is None:
+        return
     adj_map = adjectives()
     people = mentions(doc)
     for m in _the_minister_pattern().finditer(doc.prose):
@@ -302,9 +337,55 @@ def _year_in_sentence_within(doc, offset: int, terms) -> bool:
 def _any_title_name_pattern():
     titles = _alternation(title_phrases())
     adj = _alternation(adjectives())
-    name = r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|le)\s+|(?:al|el)-)?[A-Z][\w'’-]+){1,2}"
     return regex.compile(rf"(?:(?<![\w-])(?P<q>(?i:former|ex-|then-|late))[\s-]*)?(?:(?<![\w-])(?P<adj>{adj})\s+)?"
-                         rf"(?<![\w-])(?P<title>(?i:{titles})),?\s+(?P<name>{name})")
+                         rf"(?<![\w-])(?P<title>(?i:{titles})),?\s+(?P<name>{_NAME})")
+
+
+#: A person's name after a title: two or three capitalised words, particles allowed.
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|le)\s+|(?:al|el)-)?[A-Z][\w'’-]+){1,2}"
+
+
+def _title_name_matches(doc) -> list:
+    """`finditer_from_words(doc, _any_title_name_pattern(), _any_title_first_words())`, with the
+    pattern tried at fewer words (speed: 'us', 'french' and 'former' are common, titles with a
+    name after them are not).
+
+    A match has its title at a title word where the pattern matches too (without the optional
+    'former' and country word); between the match's start and that title lie only 'former' and
+    a country word, that is at most _prefix_words() of the words the pattern may start with. So a
+    start further back than that from every such title holds no match, and skipping it changes
+    neither the matches nor the order in which they are found.
+    """
+    prose, pattern = doc.prose, _any_title_name_pattern()
+    if _LONG_S in prose:
+        return list(finditer_from_words(doc, pattern, _any_title_first_words()))
+    titles = [t for t in word_starts(doc, _title_first_words()) if pattern.match(prose, t)]
+    if not titles:
+        return []
+    starts = word_starts(doc, _any_title_first_words())
+    before = _prefix_words()
+    tried = set()
+    for t in titles:
+        i = bisect_left(starts, t)
+        tried.update(starts[max(0, i - before):i + 1])
+    out, last = [], 0
+    for s in sorted(tried):
+        if s < last:
+            continue
+        m = pattern.match(prose, s)
+        if m:
+            out.append(m)
+            last = max(m.end(), s + 1)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _prefix_words() -> int:
+    """How many words a qualifier ('former') and a country word ('Saudi Arabia's') hold at most."""
+    return 1 + max(len(_WORDS.findall(fold(a))) for a in adjectives())
+
+
+_WORDS = regex.compile(r"\w+")
 
 
 @lru_cache(maxsize=None)
@@ -324,11 +405,12 @@ def _any_title_first_words() -> frozenset[str]:
              "Interior Minister Samir Haddad spoke.\n\nLater, Defense Minister Samir Hadad left.",
              "Defense Secretary Mark Esper spoke.\n\nSecretary of Defense Mark Esper left."])
 def inconsistent_title(doc, ctx):
-    from .officeholders import fold
-
+    matches = _title_name_matches(doc)
+    if not matches:
+        return
     first: dict[str, tuple[str, str, int]] = {}
     known = {(m.start, m.end): m for m in mentions(doc)}
-    for t in finditer_from_words(doc, _any_title_name_pattern(), _any_title_first_words()):
+    for t in matches:
         if t.group("q") or _is_compound(doc, t.start("title")):
             continue
         title = " ".join(t.group("title").split())

@@ -16,6 +16,17 @@ SPACES = " \u00a0\u202f"
 
 GUILLEMETS = regex.compile(r"«[ \u00a0\u202f]*([^«»\n]*?)[ \u00a0\u202f]*»")
 
+NUMBER = regex.compile(r"\p{N}")
+
+
+def _ascii_digits(doc) -> bool:
+    """True when every \\p{N} of the article is 0-9 (no ², ½ or Arabic digit): then a cheap
+    test written with [0-9] for the standard `re` finds every place \\p{N} would."""
+    def compute():
+        prose = doc.prose
+        return prose.isascii() or NUMBER.search("".join(c for c in set(prose) if c >= "\x80")) is None
+    return doc.memo("typography.ascii-digits", compute)
+
 
 def _article_quote_style(doc) -> str:
     """'straight' when the article's other quotations use straight marks (and none curly)."""
@@ -37,6 +48,8 @@ def _article_quote_style(doc) -> str:
              "message": "as elsewhere in this article"}],
        good=["He called it “a farce” on Monday.", 'He called it "a farce" on Monday.'])
 def guillemets(doc, ctx):
+    if "«" not in doc.prose:
+        return
     straight = _article_quote_style(doc) == "straight"
     opening, closing = ('"', '"') if straight else ("“", "”")
     for m in GUILLEMETS.finditer(doc.prose):
@@ -59,6 +72,13 @@ FRENCH_NUMBER = regex.compile(
     r"(?![\p{N}\p{L}]|,\p{N}|[ \u00a0\u202f]\p{N})"
     # "items 1,2 and 3": a list, not a decimal
     r"(?!\s+(?:and|or)\s+\p{N}+(?![,.]\p{N}))")
+
+#: Where a French number has something French (digits grouped by a space, a decimal comma not
+#: followed by exactly three digits, a space before % or after +), with 0-9 for \p{N}.
+#: (The last group of digits grouped by spaces is not followed by a digit.) Each begins with a
+#: literal: the standard `re` finds those fast.
+FRENCH_NUMBER_GATES = (re.compile(r",(?<=[0-9],)(?:[0-9]{1,2}(?![0-9])|[0-9]{4})"),
+                       re.compile(r" (?:(?<=[0-9] )(?:[0-9]{3}(?![0-9])|%)|(?<=\+ )[0-9])"))
 
 
 def _english_number(m) -> tuple[str, list[str]] | None:
@@ -105,6 +125,10 @@ def _english_number(m) -> tuple[str, list[str]] | None:
        good=["Inflation reached 2.5% in May.", "About 4,000 people marched in 2019, 300 more than in 2018.",
              "The vote was 1,073 to 902; shares rose 6%.", "Items 1,2 and 3 were approved on 12 May 2020."], tags=("spacing",))
 def french_number(doc, ctx):
+    prose = doc.prose
+    if "\u00a0" not in prose and "\u202f" not in prose and _ascii_digits(doc) and not any(
+            gate.search(prose) for gate in FRENCH_NUMBER_GATES):
+        return
     for m in FRENCH_NUMBER.finditer(doc.prose):
         found = _english_number(m)
         if found is None:
@@ -117,6 +141,8 @@ def french_number(doc, ctx):
 
 FRENCH_TIME = regex.compile(
     r"(?<![\p{L}\p{N}:.,])(?P<h>[01]?\p{N}|2[0-4])[ \u00a0]?h[ \u00a0]?(?P<m>[0-5]\p{N})(?![\p{L}\p{N}])")
+#: Every French time has an h before its minutes' first digit.
+FRENCH_TIME_GATE = re.compile(r"h[ \u00a0]?[0-5]")
 #: Words after which a French time is surely a time of day ("at 20h30"), not a duration.
 TIME_OF_DAY_BEFORE = regex.compile(r"\b(?:at|from|until|till|to|by|around|about|before|after|since|between|and)\s+$",
                                    regex.IGNORECASE)
@@ -146,6 +172,8 @@ def english_time(hour: int, minute: int, variant: str) -> str:
        good=["The meeting starts at 8:30 p.m. in Paris.", "The flight number is AF1234h.",
              "Shares rose 2.5% by 10:30 a.m."])
 def french_time(doc, ctx):
+    if FRENCH_TIME_GATE.search(doc.prose) is None:
+        return
     variant = ctx.config.variant
     for m in FRENCH_TIME.finditer(doc.prose):
         hour, minute = int(m.group("h")), int(m.group("m"))
@@ -157,6 +185,9 @@ def french_time(doc, ctx):
 
 FRENCH_ORDINAL = regex.compile(r"(?<![\p{L}\p{N}.,])(?P<n>\p{N}{1,4})(?P<suffix>ers?|res?|ère|ères|èmes?|emes?|e|es)"
                                r"(?![\p{L}\p{N}]|[-+]?\p{N})")
+
+#: A digit right before a French ordinal suffix (each begins with e, r or è).
+FRENCH_ORDINAL_GATE = re.compile(r"[0-9][erè]")
 
 
 def english_ordinal(n: int) -> str:
@@ -176,6 +207,8 @@ def english_ordinal(n: int) -> str:
             {"text": "She lives in the [[11ème]] arrondissement.", "fixed": "She lives in the 11th arrondissement."}],
        good=["The 1st round is on Sunday.", "A reading of 3e-5 is low.", "Flight AF22e was late."])
 def french_ordinal(doc, ctx):
+    if _ascii_digits(doc) and FRENCH_ORDINAL_GATE.search(doc.prose) is None:
+        return
     for m in FRENCH_ORDINAL.finditer(doc.prose):
         right = english_ordinal(int(m.group("n")))
         yield Hit(m.start(), m.end(), f"French ordinal: write '{right}'.", replacement=right, suggestions=(right,))
@@ -193,7 +226,14 @@ GLUED_QUOTE = regex.compile(r"(?<=\p{Ll}[.,!?]?)(?P<a>[”»])(?P<b>\p{Lu}\p{Ll}
 #: Every \p{Lu}: A-Z and the non-ASCII blocks that hold capitals (not Latin-1's lower-case
 #: letters and symbols, not the General Punctuation block of quotation marks and dashes).
 _CAPITAL = r"[A-Z\u00c0-\u00de\u0100-\u1fff\u2070-\uffff\U00010000-\U0010ffff]"
-GLUED_WORD_GATE = re.compile(r"[a-z]" + _CAPITAL)
+#: Every letter but A-Z: the lower-case letters (\p{Ll}) and more.
+_LOWER = r"[a-z\u0080-\U0010ffff]"
+#: Cheap gates for the standard `re`, each beginning with what it finds fast (a capital, a
+#: literal): a glued word has a lower-case ASCII letter (the end of a function word) right
+#: before a capital, and every GLUED_QUOTE match passes one of GLUED_QUOTE_GATES (they ask less).
+GLUED_WORD_GATE = re.compile(_CAPITAL + "(?<=[a-z].)")
+GLUED_QUOTE_GATES = tuple(re.compile(f"{mark}[\"”»]?{_CAPITAL}") for mark in "”»") + tuple(
+    re.compile(f"\\{mark}(?<={_LOWER}{_LOWER}\\{mark})[\"”»]?{_CAPITAL}") for mark in ".!?")
 
 
 @check("TY010", "glued-words", "warning",
@@ -209,15 +249,15 @@ GLUED_WORD_GATE = re.compile(r"[a-z]" + _CAPITAL)
              "“It will take weeks.” Another delay followed.", "He holds a Ph.D. from Yale; see p.Ten."])
 def glued_words(doc, ctx):
     prose = doc.prose
-    # Cheap gate (the standard `re`, no look-behind tried at every character): a glued word
-    # has a lower-case ASCII letter (the end of a function word) right before a capital.
+    # Cheap gates (the standard `re`, no look-behind on letters of every script).
     words = GLUED_WORD_GATE.search(prose) is not None
     for m in GLUED_WORD.finditer(prose) if words else ():
         if m.group("a") in GLUED_FUNCTION_WORDS:
             right = f"{m.group('a')} {m.group('b')}"
             yield Hit(m.start(), m.end(), f"Missing space: '{m.group()}' is '{right}'.",
                       replacement=right, suggestions=(right,))
-    for m in GLUED_QUOTE.finditer(prose):
+    quotes = any(gate.search(prose) for gate in GLUED_QUOTE_GATES)
+    for m in GLUED_QUOTE.finditer(prose) if quotes else ():
         mark = m.group("a")
         first = m.group("b")[0]
         right = f"{mark} {first}"
@@ -225,6 +265,7 @@ def glued_words(doc, ctx):
                   replacement=right, suggestions=(right,))
 
 
+SPACED_HYPHEN_GATE = re.compile("-(?<=[ \u00a0]-)[ \u00a0]")
 SPACED_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N},.)\"”’'])[ \u00a0]-[ \u00a0](?=[\p{L}\"“‘(])")
 
 
@@ -240,6 +281,8 @@ SPACED_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N},.)\"”’'])[ \u00a0]-[ \u00a0]
        good=["It was planned by two men — both known to police — and their allies.",
              "The score was 3 - 1; a well-known pro-Iran group; pages 10 - 12."], tags=("spacing",))
 def spaced_hyphen(doc, ctx):
+    if SPACED_HYPHEN_GATE.search(doc.prose) is None:
+        return
     found = list(SPACED_HYPHEN.finditer(doc.prose))
     if not found:
         return
