@@ -45,8 +45,10 @@ def main(argv=None) -> None:
         timed("stage: paragraphs and sentences", lambda: doc.sentences)
         timed("stage: lines", lambda: doc.lines)
         timed("stage: phrase index (all packs)", lambda: list(linter.index.find(doc)))
+        present = timed("stage: pattern gates (all packs)", lambda: linter.gates.present(
+            doc.prose, lambda: doc.memo("prose.casefold", doc.prose.casefold)) if linter.gates else None)
         for declared in linter.declared:
-            timed(f"{declared.rule.code} {declared.rule.name} (patterns)", lambda: list(declared.scan(doc)))
+            timed(f"{declared.rule.code} {declared.rule.name} (patterns)", lambda: list(declared.scan(doc, present)))
         for item in linter.python:
             timed(f"{item.rule.code} {item.rule.name}", lambda: list(item.function(doc, linter.context)))
     start = time.perf_counter()

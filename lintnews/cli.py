@@ -88,7 +88,7 @@ def check(paths, select, extend_select, ignore, fmt, output, statistics, fail_on
           unsafe_fixes, diff):
     """Lint articles: files, directories, or - for standard input."""
     from .output import Report, writer
-    from .runner import default_jobs, lint_paths
+    from .runner import collect_garbage_rarely, default_jobs, lint_paths
     from .settings import Settings
 
     try:
@@ -107,6 +107,7 @@ def check(paths, select, extend_select, ignore, fmt, output, statistics, fail_on
         if fix and not diff and "-" in paths:
             raise ConfigError("standard input cannot be fixed in place: use --diff")
         report = Report()
+        collect_garbage_rarely()
         if fix or diff:
             from .fixes import fix_file
 

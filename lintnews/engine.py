@@ -15,6 +15,7 @@ from .finding import Finding, Fix, Severity, deduplicate
 from .fixes import replaceable
 from .packs import DeclaredRule, builtin_pack_dir, load_packs
 from .phrases import PhraseIndex
+from .prefilter import GateIndex
 from .rule import Rule
 
 
@@ -128,6 +129,8 @@ class Linter:
         self.index = PhraseIndex()
         for d in self.declared:
             d.register(self.index)
+        gates = [g for d in self.declared for g in d.all_gates() if g is not None]
+        self.gates = GateIndex(gates) if gates else None
         self.context = Context(self.config)
 
     def lint(self, doc: Document) -> Result:
@@ -138,10 +141,13 @@ class Linter:
         if self.index:
             for start, end, (declared, payload) in self.index.find(doc):
                 matches.setdefault(declared.rule.code, []).append((start, end, payload))
+        present = None
+        if self.gates is not None:
+            present = self.gates.present(doc.prose, lambda: doc.memo("prose.casefold", doc.prose.casefold))
         for declared in self.declared:
             found = matches.get(declared.rule.code, [])
             try:
-                found = found + list(declared.scan(doc))
+                found = found + list(declared.scan(doc, present))
             except TimeoutError:
                 result.notices.append(
                     f"{doc.path}: rule {declared.rule.code} ({declared.rule.name}) stopped: a pattern ran "

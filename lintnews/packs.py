@@ -203,20 +203,22 @@ class DeclaredRule:
         for phrase, payload in self.phrases:
             index.add(phrase, (self, payload), self.ignorecase, self.whole_line)
 
-    def scan(self, doc):
-        """Pattern matches, as (start, end, payload). A runaway pattern raises TimeoutError."""
+    def all_gates(self):
+        return [*self.gates, *(g for more in self.more_gates for g in more)]
+
+    def scan(self, doc, present: frozenset | None = None):
+        """Pattern matches, as (start, end, payload). A runaway pattern raises TimeoutError.
+        `present`: the gate strings the article contains (prefilter.GateIndex), when known."""
         prose = doc.prose
-        folded = None
+        folded = lambda: doc.memo("prose.casefold", prose.casefold)  # noqa: E731
         for i, (pattern, payload) in enumerate(self.patterns):
             gate_ = self.gates[i] if i < len(self.gates) else None
             if gate_ is not None:
-                if folded is None and gate_[0]:
-                    folded = doc.memo("prose.casefold", prose.casefold)
-                if not passes(gate_, prose, lambda: folded):
-                    continue
-                if i < len(self.more_gates) and not all(
-                        passes(g, prose, lambda: doc.memo("prose.casefold", prose.casefold))
-                        for g in self.more_gates[i]):
+                more = self.more_gates[i] if i < len(self.more_gates) else ()
+                if present is not None:
+                    if present.isdisjoint(gate_[1]) or any(present.isdisjoint(g[1]) for g in more):
+                        continue
+                elif not passes(gate_, prose, folded) or not all(passes(g, prose, folded) for g in more):
                     continue
             variant = self.line_variants[i] if i < len(self.line_variants) else None
             found = pattern.finditer(prose, timeout=PATTERN_TIMEOUT) if variant is None else \

@@ -9,6 +9,10 @@ which every match contains. When none of them occurs in the article, the pattern
 The gate is read from the pattern's syntax tree as the standard `re` parser builds it. It
 is only a necessary condition, so when in doubt (syntax only the `regex` module knows,
 scoped flags, non-ASCII letters) there is no gate and the pattern always runs.
+
+Testing each gate's strings with `in` scans the article once per string (some 300 strings
+in the built-in packs). `GateIndex` puts every string in an Aho-Corasick automaton instead,
+so one pass over the article tells which of them it contains.
 """
 from __future__ import annotations
 
@@ -39,8 +43,10 @@ MAX_STRINGS = 32
 #: Small character classes ([Tt], [?!:;], [0-9]) are expanded into the strings they allow.
 MAX_CLASS = 10
 
-#: The most strings of a gate after the first (see `gates`).
+#: The most strings of a gate after the first, and their least length (see `gates`): " of"
+#: is in every article, and finding each of its occurrences costs more than it saves.
 MAX_EXTRA_STRINGS = 10
+MIN_EXTRA_LENGTH = 5
 
 _REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
                  if hasattr(_c, name))
@@ -74,7 +80,7 @@ def gates(pattern: str, ignorecase: bool, most: int = 2) -> tuple:
     for c in candidates[1:]:
         # Worth testing only when cheap, and when the first gate does not already imply it
         # (each of its strings containing one of these).
-        if len(chosen) < most and len(c) <= MAX_EXTRA_STRINGS and not all(
+        if len(chosen) < most and len(c) <= MAX_EXTRA_STRINGS and min(map(len, c)) >= MIN_EXTRA_LENGTH and not all(
                 any(t in s for t in c) for s in chosen[0]):
             chosen.append(c)
     return tuple((folded, tuple(sorted({s.casefold() for s in c} if folded else c))) for c in chosen)
@@ -140,6 +146,30 @@ def _selective(strings: set[str], folded: bool) -> bool:
         return False  # case folding beyond ASCII is not the regex module's: no gate
     return all(len(s) >= MIN_LENGTH or (len(s) == 2 and any(not c.isalnum() and not c.isspace() for c in s))
                for s in strings)
+
+
+class GateIndex:
+    """Every string of some gates, found in one pass over an article (per case handling)."""
+
+    def __init__(self, gates):
+        import ahocorasick  # a C extension: only a Linter with gated patterns loads it
+
+        self._automata = []
+        for folded in (False, True):
+            strings = {s for g in gates if g is not None and g[0] == folded for s in g[1]}
+            if strings:
+                automaton = ahocorasick.Automaton()
+                for s in strings:
+                    automaton.add_word(s, s)
+                automaton.make_automaton()
+                self._automata.append((folded, automaton))
+
+    def present(self, text: str, folded_text) -> frozenset[str]:
+        """The strings that occur in `text` (folded ones in `folded_text()`)."""
+        found = set()
+        for folded, automaton in self._automata:
+            found.update(s for _, s in automaton.iter(folded_text() if folded else text))
+        return frozenset(found)
 
 
 def passes(gate_: tuple[bool, tuple[str, ...]] | None, text: str, folded_text) -> bool:

@@ -346,7 +346,7 @@ def _gloss(lower: str):
 
 def _distinct_lowers(doc) -> set:
     """Every distinct token of the article in lower case (punctuation too: it is never French)."""
-    return doc.memo("language.lowers", lambda: set(map(itemgetter(3), doc.tokens)))
+    return doc.vocabulary
 
 
 #: Words already judged by _gloss, and those of them that look French: a set difference and an
