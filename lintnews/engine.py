@@ -131,6 +131,9 @@ class Linter:
             d.register(self.index)
         gates = [g for d in self.declared for g in d.all_gates() if g is not None]
         self.gates = GateIndex(gates) if gates else None
+        #: Each rule with patterns, and the strings one of which an article must contain for
+        #: any of them to match (None: a pattern without a gate, always run).
+        self.scanned = [(d, d.gate_strings()) for d in self.declared if d.patterns]
         self.context = Context(self.config)
 
     def lint(self, doc: Document) -> Result:
@@ -144,15 +147,19 @@ class Linter:
         present = None
         if self.gates is not None:
             present = self.gates.present(doc.prose, lambda: doc.memo("prose.casefold", doc.prose.casefold))
-        for declared in self.declared:
-            found = matches.get(declared.rule.code, [])
+        for declared, strings in self.scanned:
+            if present is not None and strings is not None and present.isdisjoint(strings):
+                continue  # no pattern of the rule can match: its phrase matches are all it has
+            code = declared.rule.code
             try:
-                found = found + list(declared.scan(doc, present))
+                matches[code] = matches.get(code, []) + list(declared.scan(doc, present))
             except TimeoutError:
+                matches.pop(code, None)
                 result.notices.append(
-                    f"{doc.path}: rule {declared.rule.code} ({declared.rule.name}) stopped: a pattern ran "
+                    f"{doc.path}: rule {code} ({declared.rule.name}) stopped: a pattern ran "
                     f"longer than its timeout; the rule's other findings in this file are dropped")
-                continue
+        for declared in self.declared:
+            found = matches.get(declared.rule.code)
             if found:  # most rules match nothing in most articles: no sorting, no hits to make
                 self._collect(result, doc, declared.rule, declared.hits(doc, sorted(found, key=_span)))
         for item in self.python:

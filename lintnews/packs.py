@@ -206,6 +206,13 @@ class DeclaredRule:
     def all_gates(self):
         return [*self.gates, *(g for more in self.more_gates for g in more)]
 
+    def gate_strings(self) -> frozenset | None:
+        """The strings of every pattern's first gate: an article that contains none of them
+        cannot match any pattern. None when a pattern has no gate."""
+        if any(g is None for g in self.gates) or len(self.gates) < len(self.patterns):
+            return None
+        return frozenset(s for g in self.gates for s in g[1])
+
     def scan(self, doc, present: frozenset | None = None):
         """Pattern matches, as (start, end, payload). A runaway pattern raises TimeoutError.
         `present`: the gate strings the article contains (prefilter.GateIndex), when known."""

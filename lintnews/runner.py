@@ -154,7 +154,7 @@ def lint_paths(paths, config: Config | None = None, linter: Linter | None = None
     """
     config = config or (linter.config if linter is not None else Config())
     files = discover(paths, config.include, config.exclude)
-    if jobs > 1 and len(files) > 1:
+    if jobs > 1 and len(files) > 1 and not _can_fork():
         _start_fork_server()  # it loads lintnews on the other core while configurations are read
     if settings is not None:
         files = settings.filter(files, paths)
@@ -169,7 +169,7 @@ def lint_paths(paths, config: Config | None = None, linter: Linter | None = None
     progress = Progress(len(files))
     try:
         if jobs > 1 and len(files) > 1:
-            results = _parallel(files, config, min(jobs, len(files)), settings)
+            results = _parallel(files, config, min(jobs, len(files)), settings, linter)
         elif settings is not None:
             results = (lint_file(settings.linter_for(path), path) for path in files)
         else:
@@ -200,9 +200,10 @@ def collect_garbage_rarely() -> None:
     gc.set_threshold(*GC_THRESHOLD)
 
 
-def _start_worker(config: Config, settings=None, environ: dict | None = None) -> None:
-    """Build the worker's Linter once. Ctrl-C is the parent's to handle: workers ignore it, so
-    an interrupted run prints one message and no traceback per worker. `environ` holds the
+def _start_worker(config: Config, settings=None, environ: dict | None = None, linter: Linter | None = None) -> None:
+    """Build the worker's Linter once (a forked worker has its parent's, `linter`, or those of
+    `settings`, already built). Ctrl-C is the parent's to handle: workers ignore it, so an
+    interrupted run prints one message and no traceback per worker. `environ` holds the
     parent's LINTNEWS_ variables as they are now (such as the LanguageTool server prepare()
     started, or the cache directory): a fork server started by an earlier run in the same
     process would hand down the ones of its own start. (multiprocessing passes the current
@@ -215,7 +216,7 @@ def _start_worker(config: Config, settings=None, environ: dict | None = None) ->
             del os.environ[key]
     os.environ.update(environ or {})
     _worker_settings = settings
-    _worker_linter = Linter(config) if settings is None else None
+    _worker_linter = None if settings is not None else linter or Linter(config)
 
 
 def _lint_chunk(paths: list[str]) -> list[FileResult]:
@@ -264,14 +265,25 @@ def _start_fork_server() -> None:
         forkserver.ensure_running()
 
 
+def _can_fork() -> bool:
+    """Whether workers may be forked from this process: on Linux, and only while it runs a
+    single thread. A child forked from a process with threads (a Dask worker, a LanguageTool
+    client's thread pool) can inherit a lock another thread held and wait on it forever; a
+    single-threaded process, such as the command line without --grammar, has no such lock."""
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 def _pool_context():
-    """Workers are started by a fork server, never forked from this process: lintnews may run
-    inside a program that has threads (a Dask worker, a LanguageTool client's thread pool, a
-    test runner), and a child forked from such a process can inherit a lock another thread
-    held and wait on it forever. The fork server is a fresh single-threaded process; where
-    there is none (Windows), workers are spawned."""
+    """Forked workers where that is safe (see _can_fork): they start at once with the parent's
+    Linter, rule packs and compiled patterns. Elsewhere workers are started by a fork server,
+    a fresh single-threaded process that has imported lintnews; where there is none
+    (Windows), they are spawned."""
     import multiprocessing
 
+    if _can_fork():
+        return multiprocessing.get_context("fork")
     if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not POSIX
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
@@ -279,7 +291,7 @@ def _pool_context():
     return context
 
 
-def _parallel(files: list[str], config: Config, jobs: int, settings=None):
+def _parallel(files: list[str], config: Config, jobs: int, settings=None, linter: Linter | None = None):
     """Results in file order. At most a few groups per worker are in flight, so memory stays
     flat however many files there are."""
     from collections import deque
@@ -289,8 +301,15 @@ def _parallel(files: list[str], config: Config, jobs: int, settings=None):
     pending: deque = deque()
     local: list[Linter] = []
     environ = {k: v for k, v in os.environ.items() if k.startswith("LINTNEWS_")}
-    pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_start_worker,
-                               initargs=(config, settings, environ))
+    context = _pool_context()
+    if context.get_start_method() == "fork" and settings is None:
+        # Built once here, inherited by every worker instead of built by each.
+        linter = linter or Linter(config)
+        local.append(linter)
+    else:
+        linter = None  # a worker that is not forked builds its own: a Linter is not sent to it
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(config, settings, environ, linter))
     try:
         chunks = _chunks(files, jobs)
         while True:

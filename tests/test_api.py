@@ -11,6 +11,7 @@ import pytest
 
 import lintnews
 from lintnews import Config, FileResult, Finding, lint_paths, lint_text
+from lintnews import runner
 
 from .conftest import shared_path
 
@@ -117,9 +118,11 @@ def test_lint_paths_in_parallel_gives_the_same_results_in_the_same_order(tmp_pat
 
 
 def test_parallel_workers_use_the_environment_of_their_own_run(tmp_path, monkeypatch):
-    # Workers come from a fork server that outlives one run: each run must hand them its own
-    # LINTNEWS_ variables (the LanguageTool server, the cache directory), not those of the run
-    # that started the server. Here the compiled packs must land in each run's cache directory.
+    # In a process with threads, workers come from a fork server that outlives one run: each
+    # run must hand them its own LINTNEWS_ variables (the LanguageTool server, the cache
+    # directory), not those of the run that started the server. Here the compiled packs must
+    # land in each run's cache directory. (Forked workers have the environment of the moment.)
+    monkeypatch.setattr(runner, "_can_fork", lambda: False)
     for i in range(4):
         (tmp_path / f"{i}.txt").write_text(ARTEFACT, encoding="utf-8")
     for name in ("first-cache", "second-cache"):
@@ -127,6 +130,33 @@ def test_parallel_workers_use_the_environment_of_their_own_run(tmp_path, monkeyp
         results = list(lint_paths([str(tmp_path / f"{i}.txt") for i in range(4)], MT101, jobs=2))
         assert [[(f.code, f.start.line) for f in r.findings] for r in results] == [[("MT101", 1)]] * 4
         assert list((tmp_path / name).iterdir()), f"the workers did not use {name}"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_workers_are_forked_only_from_a_process_without_threads():
+    import threading
+
+    if threading.active_count() > 1:  # an earlier test left a thread running (a cluster, a client)
+        pytest.skip("this test process already runs threads")
+    assert runner._pool_context().get_start_method() == "fork"
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert runner._pool_context().get_start_method() == "forkserver"
+    finally:
+        release.set()
+        thread.join()
+    assert runner._pool_context().get_start_method() == "fork"
+
+
+def test_forked_and_fork_server_workers_give_the_same_results(tmp_path, monkeypatch):
+    articles = _corpus_articles(tmp_path, "onlineC.0", 24)
+    forked = list(lint_paths([str(articles)], Config(), jobs=2))
+    monkeypatch.setattr(runner, "_can_fork", lambda: False)
+    served = list(lint_paths([str(articles)], Config(), jobs=2))
+    assert sum(len(r.findings) for r in forked) > 12
+    assert served == forked
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
