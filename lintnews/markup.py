@@ -11,8 +11,6 @@ import re
 # Not prose in any format: web addresses and e-mail addresses.
 URL = re.compile(r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'«»]*[^\s<>"'«».,;:!?)\]]""", re.I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-#: What every URL match contains; a quick test before the full pattern.
-URL_HINT = re.compile(r"://|www\.", re.I)
 #: Not prose in plain text: a suppression directive on a line of its own (see suppressions.py).
 TEXT_DIRECTIVE = re.compile(r"^[ \t]*#[ \t]*lintnews-[^\n]*$", re.M)
 
@@ -59,7 +57,9 @@ def plain_prose(text: str) -> str:
     of characters (8 bytes a character: 100 MB for a 14 MB file); text with nothing to blank
     is returned as it is."""
     spans = []
-    if URL_HINT.search(text):  # most articles have no address: skip the costlier patterns
+    # What every URL match contains ("://" or "www." in any case): most articles have no
+    # address, and two substring tests cost a fifth of a case-blind pattern.
+    if "://" in text or "www." in text.lower():
         spans += [m.span() for m in URL.finditer(text)]
     if "@" in text:
         spans += [m.span() for m in EMAIL.finditer(text)]

@@ -272,7 +272,7 @@ class Settings:
         self.overrides = dict(overrides or {})
         self.isolated = isolated
         self.forced = Path(config_file) if config_file else None
-        self._near: dict[Path, Path | None] = {}
+        self._near: dict[str, Path | None] = {}
         self._by_path: dict[str, Path | None] = {}
         self._values: dict[Path | None, dict] = {}
         self._configs: dict[Path | None, Config] = {}
@@ -298,9 +298,10 @@ class Settings:
             return self.forced
         if path != "-" and path in self._by_path:  # asked for each article several times
             return self._by_path[path]
-        directory = Path(os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path)))
+        # Keyed by the directory's name: a Path is built only for a directory not seen yet.
+        directory = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
         if directory not in self._near:
-            self._near[directory] = nearest(directory)
+            self._near[directory] = nearest(Path(directory))
         if path != "-":
             self._by_path[path] = self._near[directory]
         return self._near[directory]

@@ -429,6 +429,42 @@ def test_property_a_gate_never_hides_a_match(data):
             assert passes(gate_, text, text.casefold), (code, pattern.pattern, text, gate_)
 
 
+@PROPERTY
+@given(data=st.data())
+def test_property_the_gate_index_never_hides_a_match(data):
+    """The one-pass GateIndex over the folded text, as the Linter uses it: whenever a gated
+    pattern matches, every one of its gates has a string among those reported present."""
+    from lintnews.prefilter import GateIndex
+
+    code, pattern, all_gates = data.draw(st.sampled_from(GATED))
+    strings = [s for _, strings in all_gates for s in strings]
+    own = st.sampled_from(strings).flatmap(
+        lambda s: st.sampled_from([s, s.upper(), s.title(), s.capitalize()]))
+    text = data.draw(st.lists(st.one_of(own, st.sampled_from(NEWS), st.text(max_size=6)), max_size=12).map("".join))
+    present = _GATE_INDEX.present(text, text.casefold)
+    for folded, gate_strings in all_gates:
+        for s in gate_strings:
+            if s in (text.casefold() if folded else text):
+                assert s in present, (code, s, text)
+    if pattern.search(text):
+        for _, gate_strings in all_gates:
+            assert not present.isdisjoint(gate_strings), (code, pattern.pattern, text)
+
+
+_GATE_INDEX = __import__("lintnews.prefilter").prefilter.GateIndex([g for _, _, gs in GATED for g in gs])
+
+
+def test_the_gate_index_reports_a_case_sensitive_string_by_its_folded_form():
+    from lintnews.prefilter import GateIndex
+
+    index = GateIndex([(False, ("the World",)), (True, ("head of ",))])
+    assert index.present("read in the World today", lambda: "read in the world today") == {"the World"}
+    # The folded form is enough: the pattern may run in vain, never be skipped wrongly.
+    assert index.present("the world", lambda: "the world") == {"the World"}
+    assert index.present("The HEAD OF state", lambda: "the head of state") == {"head of "}
+    assert index.present("nothing here", lambda: "nothing here") == frozenset()
+
+
 @pytest.mark.parametrize("pattern, ignorecase, expected", [
     (r"\bthe head of (?:French|US) diplomacy\b", True, (True, ("the head of ",))),
     (r"\b(?:very|so) deceived\b", True, (True, (" deceived",))),

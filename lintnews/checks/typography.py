@@ -225,9 +225,11 @@ GLUED_QUOTE = regex.compile(r"(?<=\p{Ll}[.,!?]?)(?P<a>[”»])(?P<b>\p{Lu}\p{Ll}
 
 #: Every \p{Lu}: A-Z and the non-ASCII blocks that hold capitals (not Latin-1's lower-case
 #: letters and symbols, not the General Punctuation block of quotation marks and dashes).
-_CAPITAL = r"[A-Z\u00c0-\u00de\u0100-\u1fff\u2070-\uffff\U00010000-\U0010ffff]"
-#: Every letter but A-Z: the lower-case letters (\p{Ll}) and more.
-_LOWER = r"[a-z\u0080-\U0010ffff]"
+#: Written as what it leaves out: `re` compiles a class of a few small ranges at once, and
+#: one that spans the code space (A-Z, U+00C0-U+00DE, U+0100-U+1FFF, U+2070 on) in 10 ms.
+_CAPITAL = r"[^\x00-\x40\x5b-\xbf\xdf-\xff\u2000-\u206f]"
+#: Every letter but A-Z: the lower-case letters (\p{Ll}) and more (a-z, and U+0080 on).
+_LOWER = r"[^\x00-\x60\x7b-\x7f]"
 #: Cheap gates for the standard `re`, each beginning with what it finds fast (a capital, a
 #: literal): a glued word has a lower-case ASCII letter (the end of a function word) right
 #: before a capital, and every GLUED_QUOTE match passes one of GLUED_QUOTE_GATES (they ask less).
