@@ -17,6 +17,7 @@ from collections import defaultdict
 from lintnews.config import Config, split_codes
 from lintnews.document import Document
 from lintnews.engine import Linter
+from lintnews.runner import collect_garbage_rarely
 
 from .wmt import SYSTEMS, article_text, corpus_file, documents
 
@@ -27,6 +28,7 @@ def main(argv=None) -> None:
     parser.add_argument("--select", default="")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args(argv)
+    collect_garbage_rarely()  # as the command line does
     linter = Linter(Config(select=split_codes([args.select]) or None))
     texts = [(f"{system}/{docid}", article_text(sentences))
              for system in args.systems.split(",") for docid, _, sentences in documents(corpus_file(system))]
@@ -47,8 +49,9 @@ def main(argv=None) -> None:
         timed("stage: phrase index (all packs)", lambda: list(linter.index.find(doc)))
         present = timed("stage: pattern gates (all packs)", lambda: linter.gates.present(
             doc.prose, lambda: doc.memo("prose.casefold", doc.prose.casefold)) if linter.gates else None)
-        for declared in linter.declared:
-            timed(f"{declared.rule.code} {declared.rule.name} (patterns)", lambda: list(declared.scan(doc, present)))
+        for declared, strings in linter.scanned:
+            if present is None or strings is None or not present.isdisjoint(strings):
+                timed(f"{declared.rule.code} {declared.rule.name} (patterns)", lambda: list(declared.scan(doc, present)))
         for item in linter.python:
             timed(f"{item.rule.code} {item.rule.name}", lambda: list(item.function(doc, linter.context)))
     start = time.perf_counter()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from collections.abc import Sequence
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from dataclasses import dataclass, field
@@ -194,10 +195,9 @@ class Document:
         return offsets[1::2], offsets[2::2], texts, list(map(str.lower, texts))
 
     @cached_property
-    def tokens(self) -> list[Token]:
+    def tokens(self) -> "Tokens":
         """Words and punctuation marks, in order."""
-        starts, ends, texts, lowers = self._columns
-        return list(map(tuple.__new__, repeat(Token), zip(starts, ends, texts, lowers, self._is_word)))
+        return Tokens(*self._columns, self._is_word)
 
     @cached_property
     def _is_word(self) -> list[bool]:
@@ -218,8 +218,10 @@ class Document:
         return frozenset(self._columns[3])
 
     @cached_property
-    def words(self) -> list[Token]:
-        return list(compress(self.tokens, self._is_word))
+    def words(self) -> "Tokens":
+        """The tokens that are words (not punctuation), in order."""
+        is_word = self._is_word
+        return Tokens(*(list(compress(column, is_word)) for column in self._columns), [True] * sum(is_word))
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         starts = [p.start for p in self.paragraphs]
@@ -227,6 +229,41 @@ class Document:
         if i >= 0 and self.paragraphs[i].start <= offset <= self.paragraphs[i].end:
             return self.paragraphs[i]
         return None
+
+
+class Tokens(Sequence):
+    """A list of Tokens kept as columns: `starts`, `ends`, `texts`, `lowers`, `is_word`.
+
+    An article has thousands of tokens and most checks look at a few of them, or at one
+    column in bulk (every lower-case text, every start for a bisection): a Token is built
+    only when one is asked for, not a tuple for each token of every article."""
+
+    __slots__ = ("starts", "ends", "texts", "lowers", "is_word")
+
+    def __init__(self, starts: list, ends: list, texts: list, lowers: list, is_word: list):
+        self.starts, self.ends, self.texts, self.lowers, self.is_word = starts, ends, texts, lowers, is_word
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if i.__class__ is slice:
+            return list(map(tuple.__new__, repeat(Token),
+                            zip(self.starts[i], self.ends[i], self.texts[i], self.lowers[i], self.is_word[i])))
+        return tuple.__new__(Token, (self.starts[i], self.ends[i], self.texts[i], self.lowers[i], self.is_word[i]))
+
+    def __iter__(self):
+        return map(tuple.__new__, repeat(Token), zip(self.starts, self.ends, self.texts, self.lowers, self.is_word))
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, (Tokens, list)) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+    def at(self, offset: int) -> int:
+        """The index of the first token that starts at or after `offset`."""
+        return bisect.bisect_left(self.starts, offset)
 
 
 def is_standalone(paragraph: str) -> bool:
@@ -238,8 +275,19 @@ def is_standalone(paragraph: str) -> bool:
     return len(paragraph.split()) <= STANDALONE_MAX_WORDS
 
 
+#: What ends a sentence: its marks, and the closing quotes and brackets after them.
+_SENTENCE_MARKS = ".!?…"
+_SENTENCE_TAIL = _SENTENCE_MARKS + "\"”’»)]"
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries in one paragraph, as (start, end) offsets into `text`."""
+    if text and not text[0].isspace() and not text[-1].isspace():
+        # Most paragraphs are one sentence: no mark before the closing run of marks and quotes.
+        # Then no boundary can fall inside (one needs white space or the end after its mark).
+        body = text.rstrip(_SENTENCE_TAIL)
+        if not any(mark in body for mark in _SENTENCE_MARKS):
+            return [(0, len(text))]
     spans = []
     start = 0
     for m in SENTENCE_END.finditer(text):

@@ -68,43 +68,44 @@ class PhraseIndex:
         vocabulary = doc.vocabulary
         present = {key for key in first.keys() & vocabulary
                    if any(needs <= vocabulary for needs in self._needs[key])}
-        starts = list(compress(range(n), map(present.__contains__, doc.lowers))) if present else ()
+        lowers, texts, token_starts, ends = tokens.lowers, tokens.texts, tokens.starts, tokens.ends
+        starts = list(compress(range(n), map(present.__contains__, lowers))) if present else ()
         for i in starts:
-            tok = tokens[i]
-            by_second, singles = table[tok.lower]
-            candidates = by_second.get(tokens[i + 1].lower, singles) if i + 1 < n else singles
+            by_second, singles = table[lowers[i]]
+            candidates = by_second.get(lowers[i + 1], singles) if i + 1 < n else singles
             for seq, ignorecase, payload in candidates:
                 k = len(seq)
                 if i + k > n:
                     continue
+                words = lowers if ignorecase else texts
                 ok = True
                 for j in range(k):
-                    t = tokens[i + j]
-                    if (t.lower if ignorecase else t.text) != seq[j]:
+                    if words[i + j] != seq[j]:
                         ok = False
                         break
                     # A phrase never runs over a line break.
-                    if j and "\n" in prose[tokens[i + j - 1].end:t.start]:
+                    if j and "\n" in prose[ends[i + j - 1]:token_starts[i + j]]:
                         ok = False
                         break
                 if ok:
-                    yield tok.start, tokens[i + k - 1].end, payload
+                    yield token_starts[i], ends[i + k - 1], payload
         if self._lines:
             yield from self._whole_lines(doc)
 
     def _whole_lines(self, doc: Document):
         """Whole-line phrases: a line whose tokens are exactly a phrase's. Only the few tokens
         that can start one, and that are the first on their line, are looked at."""
-        prose, tokens, lowers = doc.prose, doc.tokens, doc.lowers
+        prose, tokens = doc.prose, doc.tokens
+        lowers, starts, ends = tokens.lowers, tokens.starts, tokens.ends
         vocabulary = doc.vocabulary
         firsts = {key for key in self._line_firsts & vocabulary
                   if any(needs <= vocabulary for needs in self._line_needs[key])}
         n = len(tokens)
         for i in compress(range(n), map(firsts.__contains__, lowers)) if firsts else ():
-            if i and "\n" not in prose[tokens[i - 1].end:tokens[i].start]:
+            if i and "\n" not in prose[ends[i - 1]:starts[i]]:
                 continue  # not the first token of its line
             j = i + 1
-            while j < n and "\n" not in prose[tokens[j - 1].end:tokens[j].start]:
+            while j < n and "\n" not in prose[ends[j - 1]:starts[j]]:
                 j += 1
             for payload in self._lines.get(" ".join(lowers[i:j]), ()):
-                yield tokens[i].start, tokens[j - 1].end, payload
+                yield starts[i], ends[j - 1], payload

@@ -12,7 +12,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import and_, attrgetter, itemgetter
+from operator import and_, attrgetter
 
 from .. import knowledge
 from ..document import TOKEN
@@ -115,13 +115,13 @@ class _WordCounts:
         if self.own_list is not None:
             # One running sum counts both: the target's function words in the low bits, words
             # of any other language (at least as many as those of the likeliest one) above.
-            self.counts = [0, *accumulate(map(_weights(target).get, map(itemgetter(3), words), repeat(0)))]
+            self.counts = [0, *accumulate(map(_weights(target).get, words.lowers, repeat(0)))]
 
     def foreign_signs(self, start: int, end: int, text: str) -> bool:
         """long_enough(text) and not title_case(text) and may_be_foreign(text, target)."""
         words = self.words
-        i = bisect_left(words, start, key=itemgetter(0))
-        j = bisect_left(words, end, i, key=itemgetter(0))
+        i = bisect_left(words.starts, start)
+        j = bisect_left(words.starts, end, i)
         total = j - i
         if total < MIN_WORDS:
             return False
@@ -130,10 +130,10 @@ class _WordCounts:
             own, bound = both & _OWN_MASK, both >> _OTHER_SHIFT
             if not _function_word_signal(own, bound, total) or not _function_word_signal(
                     own, max((sum(map(ws.__contains__, lowers)) for lowers in [
-                        list(map(itemgetter(3), words[i:j]))] for ws in self.other_lists), default=0), total):
+                        words.lowers[i:j]] for ws in self.other_lists), default=0), total):
                 if not other_script(text):
                     return False
-        firsts = [w.text[0] for w in self.words[i:j]]
+        firsts = [word[0] for word in words.texts[i:j]]
         alpha = sum(map(str.isalpha, firsts))
         if alpha and sum(map(and_, map(str.isalpha, firsts), map(str.isupper, firsts))) / alpha \
                 >= TITLE_CASE_SHARE:
@@ -414,7 +414,7 @@ def _in_loan_phrase(tokens, index, phrases) -> bool:
             start = index - offset
             if start < 0 or start + len(phrase) > len(tokens):
                 continue
-            if all(tokens[start + j].lower.replace("’", "'") == phrase[j] for j in range(len(phrase))):
+            if all(tokens.lowers[start + j].replace("’", "'") == phrase[j] for j in range(len(phrase))):
                 return True
     return False
 
@@ -450,7 +450,7 @@ def french_word(doc, ctx):
     lexicon, loanwords, phrases, _, context = french_lexicon()
     words = doc.words
     prose = doc.prose
-    lowers = list(map(itemgetter(3), words))
+    lowers = words.lowers
     for i in compress(range(len(words)), map(french.__contains__, lowers)):
         token = words[i]
         if not token.text[:1].islower():
@@ -506,7 +506,7 @@ def french_auxiliary(doc, ctx):
     for m in AUXILIARY_CANDIDATE.finditer(prose):
         if m.group(1).lower() not in participles:
             continue
-        i = bisect_left(words, m.start(), key=itemgetter(0))
+        i = bisect_left(words.starts, m.start())
         if not 1 <= i < len(words) - 1:
             continue
         aux, participle = words[i], words[i + 1]

@@ -12,7 +12,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 
 import regex
 
@@ -74,14 +73,11 @@ def _match(tokens, i: int, seq: tuple[str, ...], prose: str) -> int | None:
     return i + len(seq) - 1
 
 
-#: The start offset of a token (for bisect over doc.tokens and doc.words, which are in order).
-_START = itemgetter(0)
-
-
 def _token_at(tokens, offset: int) -> int | None:
-    """Index of the token that starts at `offset`, if one does."""
-    i = bisect_left(tokens, offset, key=_START)
-    return i if i < len(tokens) and tokens[i].start == offset else None
+    """Index of the token (of doc.tokens or doc.words) that starts at `offset`, if one does."""
+    starts = tokens.starts
+    i = bisect_left(starts, offset)
+    return i if i < len(starts) and starts[i] == offset else None
 
 
 def _occurrences(doc, seq: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -156,7 +152,7 @@ def _exonym_candidates(doc) -> list[int]:
     tokens, index, prose = doc.tokens, exonyms(), doc.prose
     firsts = _first_runs()
     if "" in firsts or "_" in prose or not all(map(_runs_agree, non_ascii_characters(doc))):
-        return [i for i, tok in enumerate(tokens) if tok.text in index or _base(tok.text) in index]
+        return [i for i, text in enumerate(tokens.texts) if text in index or _base(text) in index]
     found = set()
     for run in word_runs(doc) & firsts.keys():
         for key in firsts[run]:
@@ -370,10 +366,11 @@ def _names(doc) -> dict[str, list]:
                 at = prose.find(text, at + 1)
         indices = sorted(found_at)
     found: dict[str, list] = defaultdict(list)
+    texts = words.texts
     for i in indices:
-        w = words[i]
-        if not w.text[0].isupper():
+        if not texts[i][0].isupper():
             continue  # the test below, made first: most words are lower case (speed)
+        w = words[i]
         text = _base(w.text)
         if wanted is not None and text not in wanted:
             continue
