@@ -192,7 +192,8 @@ class Document:
         parts = TOKEN_SPLIT.split(self.prose)
         offsets = list(accumulate(map(len, parts), initial=0))
         texts = parts[1::2]
-        return offsets[1::2], offsets[2::2], texts, list(map(str.lower, texts))
+        # Offsets run gap, token, gap, ..., gap, end: a token starts at each odd one but the last.
+        return offsets[1:-1:2], offsets[2::2], texts, list(map(str.lower, texts))
 
     @cached_property
     def tokens(self) -> "Tokens":

@@ -1,7 +1,7 @@
 """The document model: prose masking, positions, paragraphs, sentences, tokens."""
 from __future__ import annotations
 
-from lintnews.document import Document, split_sentences
+from lintnews.document import Document, Token, split_sentences
 from lintnews.files import decode
 
 from .helpers import lint
@@ -65,3 +65,26 @@ def test_tokens_have_offsets():
     assert [(t.text, t.start) for t in doc.tokens] == [
         ("Hezbollah's", 0), ("brigades", 12), ("—", 20), ("google", 21), ("-", 27), ("play", 28), ("-", 32),
         ("badge_FR", 33)]
+
+
+def test_tokens_are_columns_that_give_tokens_on_demand():
+    doc = Document.from_text("The mayor of Kyiv spoke, l’État said")
+    tokens = doc.tokens
+    assert len(tokens) == len(tokens.starts) == len(tokens.ends) == len(tokens.texts) == len(tokens.lowers) == 8
+    assert tokens[3] == Token(13, 17, "Kyiv", "kyiv", True)
+    assert tokens[-1] == Token(32, 36, "said", "said", True)
+    assert tokens[5:7] == [Token(23, 24, ",", ",", False), Token(25, 31, "l’État", "l’état", True)]
+    assert [t.text for t in tokens] == ["The", "mayor", "of", "Kyiv", "spoke", ",", "l’État", "said"]
+    assert tokens.at(14) == 4 and tokens.at(13) == 3 and tokens.at(99) == 8
+    assert [w.text for w in doc.words] == ["The", "mayor", "of", "Kyiv", "spoke", "l’État", "said"]
+    assert doc.words.starts == [0, 4, 10, 13, 18, 25, 32]
+
+
+def test_a_phrase_can_end_on_the_last_token():
+    from lintnews.phrases import PhraseIndex
+
+    index = PhraseIndex()
+    index.add("Kiev", "city")
+    index.add("rocket fire", "calque")
+    doc = Document.from_text("A rocket fire hit Kiev")
+    assert list(index.find(doc)) == [(2, 13, "calque"), (18, 22, "city")]
