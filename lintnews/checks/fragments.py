@@ -7,8 +7,8 @@ their own) and the short replies of dialogue ("No.", "Not at all.", "Why?") are 
 """
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import attrgetter, le
+import re
+from operator import attrgetter
 
 import regex
 
@@ -23,6 +23,9 @@ today tomorrow yesterday now then later here there why how what who when where w
 """.split())
 
 FRAGMENT_MAX_WORDS = 2
+#: FRAGMENT_MAX_WORDS + 1 white-space-separated chunks that are all letters and digits
+#: (str.split and str.isalnum, as re's \s and [^\W_] are).
+_MORE_THAN_TWO_ALNUM_CHUNKS = re.compile(r"(?:(?<!\S)[^\W_]+(?!\S)(?s:.)*?){%d}" % (FRAGMENT_MAX_WORDS + 1))
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.]*")
 
 
@@ -50,9 +53,9 @@ def sentence_fragment(doc, ctx):
     paragraphs = doc.paragraphs
     # Cheap, in C over every sentence: more than two chunks made only of letters and digits
     # are more than two words (the full stop that ends a sentence only hides one such chunk).
+    # The search stops at the third such chunk, near the start of an ordinary sentence.
     texts = list(map(attrgetter("text"), sentences))
-    alnum_chunks = map(sum, map(map, repeat(str.isalnum), map(str.split, texts)))
-    for i in compress(range(len(texts)), map(le, alnum_chunks, repeat(FRAGMENT_MAX_WORDS))):
+    for i in [i for i, m in enumerate(map(_MORE_THAN_TWO_ALNUM_CHUNKS.search, texts)) if m is None]:
         sentence = sentences[i]
         paragraph = paragraphs[sentence.paragraph]
         if paragraph.standalone:

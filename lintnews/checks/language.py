@@ -408,15 +408,27 @@ def _french_among(words: set) -> set:
     return words & _french
 
 
-def _in_loan_phrase(tokens, index, phrases) -> bool:
-    for phrase in phrases:
-        for offset in range(len(phrase)):
-            start = index - offset
-            if start < 0 or start + len(phrase) > len(tokens):
-                continue
-            if all(tokens.lowers[start + j].replace("’", "'") == phrase[j] for j in range(len(phrase))):
-                return True
+def _in_loan_phrase(tokens, index) -> bool:
+    """Whether the token at `index` is part of a French phrase English has borrowed."""
+    lowers = tokens.lowers
+    n = len(lowers)
+    for phrase, offset in _loan_phrases_by_word().get(lowers[index].replace("’", "'"), ()):
+        start = index - offset
+        if start < 0 or start + len(phrase) > n:
+            continue
+        if all(lowers[start + j].replace("’", "'") == word for j, word in enumerate(phrase)):
+            return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _loan_phrases_by_word() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """Each word of a loan phrase -> (phrase, the word's index in it), in the list's order."""
+    out: dict[str, list] = {}
+    for phrase in french_lexicon()[2]:
+        for offset, word in enumerate(phrase):
+            out.setdefault(word, []).append((phrase, offset))
+    return out
 
 
 def _english_word(token, lexicon, loanwords, context) -> bool:
@@ -447,7 +459,7 @@ def french_word(doc, ctx):
     french = _french_among(_distinct_lowers(doc))
     if not french:
         return
-    lexicon, loanwords, phrases, _, context = french_lexicon()
+    lexicon, loanwords, _, _, context = french_lexicon()
     words = doc.words
     prose = doc.prose
     lowers = words.lowers
@@ -459,7 +471,7 @@ def french_word(doc, ctx):
         # Part of a hyphenated name or compound (Saint-Jean-de-Luz, prêt-à-porter).
         if prose[token.start - 1:token.start] == "-" or prose[token.end:token.end + 1] == "-":
             continue
-        if _in_loan_phrase(words, i, phrases):
+        if _in_loan_phrase(words, i):
             continue
         before = words[i - 1] if i else None
         after = words[i + 1] if i + 1 < len(words) else None

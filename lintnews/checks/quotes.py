@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_right
+from itertools import groupby
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -77,8 +78,8 @@ def _marks(doc) -> list[tuple[int, str, str, str]]:
     prose = doc.prose
     for m in MARK_CHARS.finditer(prose):
         pos, char = m.start(), m.group()
-        if char == "’" and MARKS.match(prose, pos) is None:
-            continue  # an apostrophe inside a word
+        if char == "’" and (prose[pos + 1:pos + 2].isalpha() or MARKS.match(prose, pos) is None):
+            continue  # an apostrophe inside a word (a letter after it: MARKS's (?!\p{L}) fails at once)
         if char == '"' and pos >= 2 and prose[pos - 1] == '"' and not prose[pos - 2].isspace():
             continue  # a doubled mark ("indecent""): one mark, reported by MT204
         style = "straight" if char == '"' else (OPENERS.get(char) or CLOSERS.get(char))
@@ -105,17 +106,23 @@ def _scan(doc) -> QuoteScan:
     every = _marks(doc)
     if not every:
         return QuoteScan(pairs, unmatched)
-    offsets = [mark[0] for mark in every]
+    paragraphs = doc.paragraphs
+    starts = [p.start for p in paragraphs]
     carried: list[Mark] = []   # openers still open at the end of the previous paragraph
     quiet = 0                  # paragraphs without marks since they were left open
-    for paragraph in doc.paragraphs:
-        marks = every[bisect_left(offsets, paragraph.start):bisect_left(offsets, paragraph.end)]
-        if not marks:
-            quiet += 1
+    previous = -1
+    # Only the paragraphs that hold marks are visited; those in between only count as quiet.
+    for index, group in groupby(every, key=lambda mark: bisect_right(starts, mark[0]) - 1):
+        paragraph = paragraphs[index] if index >= 0 else None
+        marks = [m for m in group if paragraph is not None and m[0] < paragraph.end]
+        if not marks:  # not inside a paragraph (never so for a visible mark)
+            continue
+        if index > previous + 1:
+            quiet += index - previous - 1
             if carried and quiet > CARRY_PARAGRAPHS:
                 unmatched.extend(carried)
                 carried = []
-            continue
+        previous = index
         stack: list[Mark] = []
         first = True
         for pos, char, style, role in marks:

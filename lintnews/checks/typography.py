@@ -11,6 +11,7 @@ import re
 import regex
 
 from . import Hit, check
+from .officeholders import non_ascii_characters
 
 SPACES = " \u00a0\u202f"
 
@@ -23,8 +24,8 @@ def _ascii_digits(doc) -> bool:
     """True when every \\p{N} of the article is 0-9 (no ², ½ or Arabic digit): then a cheap
     test written with [0-9] for the standard `re` finds every place \\p{N} would."""
     def compute():
-        prose = doc.prose
-        return prose.isascii() or NUMBER.search("".join(c for c in set(prose) if c >= "\x80")) is None
+        # The distinct non-ASCII characters, found once for every check that asks.
+        return NUMBER.search("".join(non_ascii_characters(doc))) is None
     return doc.memo("typography.ascii-digits", compute)
 
 
