@@ -7,8 +7,13 @@ faster than running the pattern (the `regex` module tries a pattern such as
 which every match contains. When none of them occurs in the article, the pattern is not run.
 
 The gate is read from the pattern's syntax tree as the standard `re` parser builds it. It
-is only a necessary condition, so when in doubt (syntax only the `regex` module knows,
-scoped flags, non-ASCII letters) there is no gate and the pattern always runs.
+is only a necessary condition, so when in doubt (syntax only the `regex` module knows, flags
+other than case) there is no gate and the pattern always runs.
+
+A case-insensitive gate is looked for in the article's `fold`ed text. That is safe for a
+letter only when every character the `regex` module matches with it folds as it does: this
+is asked of `regex` itself (`_case_partners`), letter by letter, and a letter that fails
+(a case pair newer than Python's Unicode tables) counts as an unknown character.
 
 Testing each gate's strings with `in` scans the article once per string (some 300 strings
 in the built-in packs). `GateIndex` puts every string in an Aho-Corasick automaton instead,
@@ -17,6 +22,8 @@ so one pass over the article tells which of them it may contain.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _p
@@ -48,6 +55,10 @@ MAX_CLASS = 10
 MAX_EXTRA_STRINGS = 10
 MIN_EXTRA_LENGTH = 5
 
+#: Scoped flags that change nothing but case and what `^`, `$` and `.` match (no gate string
+#: comes from those): a group with them, such as (?i:...) or (?-i:...), is read like a plain one.
+_CASE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL
+
 _REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
                  if hasattr(_c, name))
 #: Items that match no character: the strings on either side of them are adjacent.
@@ -73,8 +84,9 @@ def gates(pattern: str, ignorecase: bool, most: int = 2) -> tuple:
         parsed = _p.parse(pattern, re.IGNORECASE if ignorecase else 0)
     except Exception:  # noqa: BLE001 - anything the standard parser rejects gets no gate
         return ()
-    folded = bool(parsed.state.flags & re.IGNORECASE)
-    candidates = sorted({frozenset(c) for c in _candidates(_flat(parsed)) if _selective(c, folded)},
+    items, folded = _cased(parsed, bool(parsed.state.flags & re.IGNORECASE))
+    candidates = sorted({frozenset(_minimal({fold(s) for s in c} if folded else c))
+                         for c in _candidates(_flat(items)) if _selective(c)},
                         key=lambda c: (_quality(c), sorted(c)), reverse=True)
     chosen = candidates[:1]
     for c in candidates[1:]:
@@ -83,7 +95,7 @@ def gates(pattern: str, ignorecase: bool, most: int = 2) -> tuple:
         if len(chosen) < most and len(c) <= MAX_EXTRA_STRINGS and min(map(len, c)) >= MIN_EXTRA_LENGTH and not all(
                 any(t in s for t in c) for s in chosen[0]):
             chosen.append(c)
-    return tuple((folded, tuple(sorted({s.casefold() for s in c} if folded else c))) for c in chosen)
+    return tuple((folded, tuple(sorted(c))) for c in chosen)
 
 
 def _standard(pattern: str) -> str | None:
@@ -141,18 +153,43 @@ def _quality(strings: set[str]) -> tuple[int, int]:
     return min(min(map(len, strings)), 6), -len(strings)
 
 
-def _selective(strings: set[str], folded: bool) -> bool:
-    if folded and not all(s.isascii() for s in strings):
-        return False  # case folding beyond ASCII is not the regex module's: no gate
-    return all(len(s) >= MIN_LENGTH or (len(s) == 2 and any(not c.isalnum() and not c.isspace() for c in s))
-               for s in strings)
+def _selective(strings: set[str]) -> bool:
+    return all(_rare(fold(s)) for s in strings)
+
+
+def _rare(s: str) -> bool:
+    """Whether an article seldom contains `s` (as the GateIndex looks for it, folded). A single
+    character does when it is a symbol beyond ASCII ("©", "€"); dashes and curly quotes,
+    punctuation, are in every article."""
+    if len(s) >= MIN_LENGTH:
+        return True
+    if len(s) == 2:
+        return any(not c.isalnum() and not c.isspace() for c in s)
+    return len(s) == 1 and not s.isascii() and unicodedata.category(s).startswith("S")
+
+
+def _minimal(strings: set[str]) -> set[str]:
+    """`strings` without those that contain another: a match with "photograph" in it has
+    "photo" too, so "photograph" tells nothing more and costs a string to look for."""
+    return {s for s in strings if not any(t != s and t in s for t in strings)}
+
+
+def fold(text: str) -> str:
+    """`text` case-folded as the gates are looked for: `str.casefold`, then "ı" as "i" and no
+    combining dot above (U+0307, which casefold puts after the "i" of "İ"), since `regex`
+    matches "i" with "İ" and "I" with "ı" where casefold keeps them apart. Each character is
+    folded on its own, so a string's fold is in the fold of any text that contains it."""
+    folded = text.casefold()
+    if "\u0307" in folded or "\u0131" in folded:
+        folded = folded.replace("\u0307", "").replace("\u0131", "i")
+    return folded
 
 
 class GateIndex:
     """Every string of some gates, found in one pass over the article's folded text.
 
-    A string that occurs in a text occurs case-folded in the case-folded text (casefold maps
-    each character on its own), so the folded text alone tells which strings may occur: a
+    A string that occurs in a text occurs folded in the folded text (`fold` maps each
+    character on its own), so the folded text alone tells which strings may occur: a
     case-sensitive string is reported when its folded form is found. That may let a pattern
     run in vain, never skip one that matches, and costs one pass instead of two."""
 
@@ -163,14 +200,14 @@ class GateIndex:
         for g in gates:
             if g is not None:
                 for s in g[1]:
-                    by_folded.setdefault(s.casefold(), set()).add(s)
+                    by_folded.setdefault(fold(s), set()).add(s)
         self._automaton = ahocorasick.Automaton()
         for folded, strings in by_folded.items():
             self._automaton.add_word(folded, tuple(strings))
         self._automaton.make_automaton()
 
     def present(self, text: str, folded_text) -> frozenset[str]:
-        """The strings that may occur in `text` (`folded_text()` returns `text.casefold()`):
+        """The strings that may occur in `text` (`folded_text()` returns `fold(text)`):
         all that do, and maybe a case-sensitive one whose folded form does."""
         found = set()
         for _, strings in self._automaton.iter(folded_text()):
@@ -180,7 +217,7 @@ class GateIndex:
 
 def passes(gate_: tuple[bool, tuple[str, ...]] | None, text: str, folded_text) -> bool:
     """Whether the pattern behind the gate may match `text`. `folded_text` is a function that
-    returns `text.casefold()` (computed only when a folded gate needs it)."""
+    returns `fold(text)` (computed only when a folded gate needs it)."""
     if gate_ is None:
         return True
     folded, strings = gate_
@@ -191,11 +228,82 @@ def passes(gate_: tuple[bool, tuple[str, ...]] | None, text: str, folded_text) -
     return False
 
 
+def _cased(items, ignorecase: bool) -> tuple[list, bool]:
+    """The parsed items with groups of case flags made plain (see `_CASE_FLAGS`), each letter
+    that matches regardless of case kept when `fold` treats it as `regex` does and made an
+    unknown character otherwise; and whether some letter matches regardless of case (then
+    the gate's strings are folded)."""
+    out, folded = [], False
+    for op, av in items:
+        inner = False
+        if op is _c.SUBPATTERN and not (av[1] | av[2]) & ~_CASE_FLAGS:
+            scoped = (ignorecase or av[1] & re.IGNORECASE) and not av[2] & re.IGNORECASE
+            sub, inner = _cased(av[3], bool(scoped))
+            av = (av[0], 0, 0, sub)
+        elif op is _c.BRANCH:
+            alternatives = [_cased(a, ignorecase) for a in av[1]]
+            inner = any(f for _, f in alternatives)
+            av = (av[0], [a for a, _ in alternatives])
+        elif op in _REPEATS:
+            sub, inner = _cased(av[2], ignorecase)
+            av = (av[0], av[1], sub)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            av, inner = _cased(av, ignorecase)
+        elif ignorecase and op in (_c.LITERAL, _c.IN):
+            op, av, inner = _uncased(op, av)
+        out.append((op, av))
+        folded = folded or inner
+    return out, folded
+
+
+def _uncased(op, av) -> tuple:
+    """A letter or small class that matches regardless of case: (op, av, whether it has
+    another case), or an unknown character when folding would lose a match."""
+    chars = _choices(op, av)
+    if chars is None:
+        return op, av, False  # a class that gives no strings anyway
+    partners = {c: _case_partners(c) for c in chars}
+    if any(fold(p) != fold(c) for c in chars for p in partners[c]):
+        return _c.ANY, None, False
+    return op, av, any(len(p) > 1 for p in partners.values())
+
+
+@lru_cache(maxsize=None)
+def _case_partners(char: str) -> frozenset[str]:
+    """Every character that `regex` matches with `char` regardless of case (simple case
+    folding, as packs.compile_pattern compiles), found by searching all of Unicode."""
+    import regex
+
+    haystack = _ascii_partners() if char.isascii() else _every_character()
+    return frozenset(regex.findall("(?-f)(?i)" + regex.escape(char), haystack, flags=regex.V1))
+
+
+@lru_cache(maxsize=1)
+def _ascii_partners() -> str:
+    """The characters `regex` matches with some ASCII character regardless of case: one search
+    of all Unicode (a few milliseconds) instead of one for each ASCII character."""
+    import regex
+
+    return "".join(regex.findall("(?-f)(?i)[\\x00-\\x7f]", _every_character(), flags=regex.V1))
+
+
+@lru_cache(maxsize=1)
+def _every_character() -> str:
+    """Every code point, in order (surrogates included: they match only themselves)."""
+    import array
+    import sys
+
+    codes = array.array("I", range(0x110000))
+    if codes.itemsize != 4:  # pragma: no cover - the slower way
+        return "".join(map(chr, range(0x110000)))
+    return codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be", "surrogatepass")
+
+
 def _flat(items) -> list:
     """The parsed items with plain groups opened: a group matches what its items match."""
     out = []
     for op, av in items:
-        if op is _c.SUBPATTERN and not av[1] and not av[2]:  # no scoped flags: (?i:...) is not trusted
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:  # scoped flags: see `_cased`
             out.extend(_flat(av[3]))
         else:
             out.append((op, av))
