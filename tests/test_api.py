@@ -168,3 +168,17 @@ def test_cli_output_is_identical_with_one_or_two_jobs(tmp_path, fmt):
     assert runs[0].stdout == runs[1].stdout
     assert runs[0].stderr == runs[1].stderr
     assert runs[0].stdout.count("\n") > 60
+
+
+def test_output_the_caller_had_not_flushed_comes_out_once_with_forked_workers(tmp_path):
+    # A forked worker flushes the streams it inherited when it ends; multiprocessing flushes
+    # them before it forks, so a host program's pending output is not written again by each.
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(ARTEFACT, encoding="utf-8")
+    script = ("import sys, lintnews\n"
+              "print('before the run', end='')\n"
+              f"results = list(lintnews.lint_paths([{str(tmp_path)!r}], jobs=2))\n"
+              "print(); print(len(results), sum(len(r.findings) for r in results))\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "before the run\n6 6\n"
