@@ -99,6 +99,8 @@ def compile_bytecode() -> None:
     package = Path(lintnews.__file__).resolve().parent
     if not compileall.compile_dir(str(package), quiet=1):
         raise SystemExit(f"bench: could not compile {package}")
+
+
 def run(argv: list[str], env=None) -> tuple[float, float, int]:
     """Wall seconds, peak RSS in MB (the process or its largest child), exit code."""
     start = time.perf_counter()

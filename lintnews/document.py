@@ -207,12 +207,6 @@ class Document:
         return list(map(str.isalnum, map(itemgetter(0), self._columns[2])))
 
     @cached_property
-    def lowers(self) -> list[str]:
-        """The lower-case text of each token (same indexes as `tokens`): for loops and tests
-        that need nothing else, such as "which tokens start a phrase"."""
-        return self._columns[3]
-
-    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every token in lower case, once: one set intersection tells whether any of a rule's
         words occurs in the article at all."""
@@ -255,9 +249,6 @@ class Tokens(Sequence):
 
     def __iter__(self):
         return map(tuple.__new__, repeat(Token), zip(self.starts, self.ends, self.texts, self.lowers, self.is_word))
-
-    def __eq__(self, other) -> bool:
-        return list(self) == list(other) if isinstance(other, (Tokens, list)) else NotImplemented
 
     def __repr__(self) -> str:
         return f"Tokens({list(self)!r})"

@@ -15,7 +15,7 @@ from .finding import Finding, Fix, Severity, deduplicate
 from .fixes import replaceable
 from .packs import DeclaredRule, builtin_pack_dir, load_packs
 from .phrases import PhraseIndex
-from .prefilter import GateIndex, fold
+from .prefilter import GateIndex, folded_text
 from .rule import Rule
 
 
@@ -146,7 +146,7 @@ class Linter:
                 matches.setdefault(declared.rule.code, []).append((start, end, payload))
         present = None
         if self.gates is not None:
-            present = self.gates.present(doc.prose, lambda: doc.memo("prose.folded", lambda: fold(doc.prose)))
+            present = self.gates.present(folded_text(doc))
         for declared, strings in self.scanned:
             if present is not None and strings is not None and present.isdisjoint(strings):
                 continue  # no pattern of the rule can match: its phrase matches are all it has

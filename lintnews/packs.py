@@ -29,7 +29,7 @@ from .checks import Hit
 from .errors import RulePackError
 from .finding import Severity
 from .phrases import PhraseIndex
-from .prefilter import fold, gates, line_anchored, passes
+from .prefilter import folded_text, gates, line_anchored, passes
 from .rule import Example, Rule
 
 #: Seconds one pattern may run on one article before it is stopped.
@@ -217,7 +217,7 @@ class DeclaredRule:
         """Pattern matches, as (start, end, payload). A runaway pattern raises TimeoutError.
         `present`: the gate strings the article contains (prefilter.GateIndex), when known."""
         prose = doc.prose
-        folded = lambda: doc.memo("prose.folded", lambda: fold(prose))  # noqa: E731
+        folded = lambda: folded_text(doc)  # noqa: E731
         for i, (pattern, payload) in enumerate(self.patterns):
             gate_ = self.gates[i] if i < len(self.gates) else None
             if gate_ is not None:

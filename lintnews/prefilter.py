@@ -206,13 +206,18 @@ class GateIndex:
             self._automaton.add_word(folded, tuple(strings))
         self._automaton.make_automaton()
 
-    def present(self, text: str, folded_text) -> frozenset[str]:
-        """The strings that may occur in `text` (`folded_text()` returns `fold(text)`):
-        all that do, and maybe a case-sensitive one whose folded form does."""
+    def present(self, folded: str) -> frozenset[str]:
+        """The strings that may occur in a text, given its `fold` (see `folded_text`): all that
+        do, and maybe a case-sensitive one whose folded form does."""
         found = set()
-        for _, strings in self._automaton.iter(folded_text()):
+        for _, strings in self._automaton.iter(folded):
             found.update(strings)
         return frozenset(found)
+
+
+def folded_text(doc) -> str:
+    """`fold` of the article's prose, computed once for the gate index and every gate."""
+    return doc.memo("prose.folded", lambda: fold(doc.prose))
 
 
 def passes(gate_: tuple[bool, tuple[str, ...]] | None, text: str, folded_text) -> bool:

@@ -194,8 +194,10 @@ def _detector_factory():
     from ..packs import cached_by_content
 
     names = os.listdir(PROFILES_DIRECTORY)  # langdetect's order is the directory's
-    stats = [(name, *((s.st_size, s.st_mtime_ns) if (s := os.stat(os.path.join(PROFILES_DIRECTORY, name)))
-                      else ())) for name in names]
+    stats = []
+    for name in names:
+        info = os.stat(os.path.join(PROFILES_DIRECTORY, name))
+        stats.append((name, info.st_size, info.st_mtime_ns))
     langlist, langsize, rows = cached_by_content(
         "langdetect-profiles", repr((PROFILES_DIRECTORY, stats)).encode(),
         lambda: _profile_rows(PROFILES_DIRECTORY, names))
@@ -385,11 +387,6 @@ def _gloss(lower: str):
     return _frenchness(_normal(lower), lexicon, loanwords)
 
 
-def _distinct_lowers(doc) -> set:
-    """Every distinct token of the article in lower case (punctuation too: it is never French)."""
-    return doc.vocabulary
-
-
 #: Words already judged by _gloss, and those of them that look French: a set difference and an
 #: intersection (in C) leave only the article's new words to judge in Python.
 _judged: set = set()
@@ -456,7 +453,7 @@ def french_word(doc, ctx):
     if target_language(doc, ctx) != "en":
         return
     # Most articles have no French word at all: each distinct word is judged once per process.
-    french = _french_among(_distinct_lowers(doc))
+    french = _french_among(doc.vocabulary)  # punctuation too: it is never French
     if not french:
         return
     lexicon, loanwords, _, _, context = french_lexicon()
@@ -512,13 +509,13 @@ def french_auxiliary(doc, ctx):
         return
     participles = french_lexicon()[3]
     prose = doc.prose
-    if "a " not in prose or participles.isdisjoint(_distinct_lowers(doc)):
+    if "a " not in prose or participles.isdisjoint(doc.vocabulary):
         return
     words = doc.words
     for m in AUXILIARY_CANDIDATE.finditer(prose):
         if m.group(1).lower() not in participles:
             continue
-        i = bisect_left(words.starts, m.start())
+        i = words.at(m.start())
         if not 1 <= i < len(words) - 1:
             continue
         aux, participle = words[i], words[i + 1]

@@ -8,7 +8,6 @@ pairs are found by comparing the article's names with each other (FC040).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,9 +74,8 @@ def _match(tokens, i: int, seq: tuple[str, ...], prose: str) -> int | None:
 
 def _token_at(tokens, offset: int) -> int | None:
     """Index of the token (of doc.tokens or doc.words) that starts at `offset`, if one does."""
-    starts = tokens.starts
-    i = bisect_left(starts, offset)
-    return i if i < len(starts) and starts[i] == offset else None
+    i = tokens.at(offset)
+    return i if i < len(tokens) and tokens.starts[i] == offset else None
 
 
 def _occurrences(doc, seq: tuple[str, ...]) -> list[tuple[int, int]]:
