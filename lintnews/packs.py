@@ -29,7 +29,7 @@ from .checks import Hit
 from .errors import RulePackError
 from .finding import Severity
 from .phrases import PhraseIndex
-from .prefilter import folded_text, gates, line_anchored, passes
+from .prefilter import aligned, folded_text, gates, leads_with_literal, line_anchored, passes, reach
 from .rule import Example, Rule
 
 #: Seconds one pattern may run on one article before it is stopped.
@@ -198,6 +198,9 @@ class DeclaredRule:
     #: For each pattern that starts with `^`: the same pattern led by "\n" instead (see
     #: `_line_matches`), else None.
     line_variants: list = field(default_factory=list)
+    #: For each pattern with a gate, its `prefilter.reach` (None when unbounded): it is then
+    #: run only around the places its gate's strings occur (see `_windowed`).
+    reaches: list = field(default_factory=list)
 
     def register(self, index: PhraseIndex) -> None:
         for phrase, payload in self.phrases:
@@ -218,18 +221,26 @@ class DeclaredRule:
         `present`: the gate strings the article contains (prefilter.GateIndex), when known."""
         prose = doc.prose
         folded = lambda: folded_text(doc)  # noqa: E731
+        spans = getattr(present, "spans", None)
         for i, (pattern, payload) in enumerate(self.patterns):
             gate_ = self.gates[i] if i < len(self.gates) else None
+            reach_ = None
             if gate_ is not None:
                 more = self.more_gates[i] if i < len(self.more_gates) else ()
                 if present is not None:
                     if present.isdisjoint(gate_[1]) or any(present.isdisjoint(g[1]) for g in more):
                         continue
+                    if spans is not None and doc.memo("prose.aligned", lambda: aligned(prose, folded_text(doc))):
+                        reach_ = self.reaches[i] if i < len(self.reaches) else None
                 elif not passes(gate_, prose, folded) or not all(passes(g, prose, folded) for g in more):
                     continue
             variant = self.line_variants[i] if i < len(self.line_variants) else None
-            found = pattern.finditer(prose, timeout=PATTERN_TIMEOUT) if variant is None else \
-                _line_matches(pattern, variant, prose)
+            if reach_ is not None:
+                found = _windowed(pattern, prose, present.windows(gate_[1], *reach_), reach_)
+            elif variant is None:
+                found = pattern.finditer(prose, timeout=PATTERN_TIMEOUT)
+            else:
+                found = _line_matches(pattern, variant, prose)
             for m in found:
                 if m.end() > m.start():
                     yield m.start(), m.end(), m.expand(payload) if isinstance(payload, str) else payload
@@ -322,6 +333,26 @@ def _line_matches(pattern, variant, text: str):
         pos = m.end()
 
 
+def _windowed(pattern, text: str, windows, reach_: tuple[int, int, int]):
+    """What `pattern.finditer(text)` finds, for a pattern with that `prefilter.reach`, given the
+    (first, last) ranges where its matches can start: each range is searched with the text cut
+    short just beyond where a match starting in it can look, so the pattern is not tried at
+    every character of the article. A match is never empty, so each search goes on from the
+    last match's end, as finditer's does."""
+    width, _, ahead = reach_
+    size = len(text)
+    pos = 0
+    for first, last in windows:
+        pos = max(pos, first)
+        end = min(size, last + width + ahead + 1)
+        while pos <= last:
+            m = pattern.search(text, pos, end, timeout=PATTERN_TIMEOUT)
+            if m is None or m.start() > last:
+                break
+            yield m
+            pos = m.end()
+
+
 def match_case(found: str, replacement: str) -> str:
     """Give the replacement the capital letter the flagged text starts with."""
     if found[:1].isupper() and replacement[:1].islower():
@@ -375,6 +406,7 @@ def _gate(declared: DeclaredRule, patterns, ignorecase: bool) -> None:
     found = [gates(p, ignorecase) for p in patterns]
     declared.gates = [g[0] if g else None for g in found]
     declared.more_gates = [g[1:] for g in found]
+    declared.reaches = [reach(p) if g and not leads_with_literal(p) else None for p, g in zip(patterns, found)]
 
 
 def builtin_pack_dir() -> Path:

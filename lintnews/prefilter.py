@@ -185,6 +185,121 @@ def fold(text: str) -> str:
     return folded
 
 
+#: A pattern whose matches may span more than this (with what it looks at around them) is run
+#: over the whole article even when its gate's strings are few: windows that wide save little.
+MAX_REACH = 1000
+
+
+def reach(pattern: str) -> tuple[int, int, int] | None:
+    """(width, behind, ahead) for a pattern whose matches are never empty and never longer than
+    `width` characters: every character a match starting at s looks at (its own, those its
+    look-arounds, word boundaries and anchors test) lies in [s - behind, s + width + ahead).
+    None when that cannot be told (an unbounded repeat, syntax of the `regex` module only) or
+    is over MAX_REACH.
+
+    With a gate, it says where in an article a match can start: near the gate's strings, which
+    every match contains (see `Present.windows`)."""
+    pattern = _standard(pattern)
+    if pattern is None:
+        return None
+    try:
+        parsed = _p.parse(pattern)
+        least, width = parsed.getwidth()
+        around = _around(parsed)
+    except Exception:  # noqa: BLE001 - anything the standard parser rejects: no window
+        return None
+    if least == 0 or around is None:
+        return None
+    behind, ahead = around
+    # One character more on each side than any test needs (a word boundary looks at two).
+    behind, ahead = behind + 1, ahead + 1
+    if width + behind + ahead > MAX_REACH:
+        return None
+    return width, behind, ahead
+
+
+def leads_with_literal(pattern: str) -> bool:
+    """Whether every match of `pattern` starts with one given character (after zero-width
+    tests): `regex` then searches for it on its own, fast, and a window saves nothing."""
+    pattern = _standard(pattern)
+    if pattern is None:
+        return False
+    try:
+        items = _flat(_p.parse(pattern))
+    except Exception:  # noqa: BLE001
+        return False
+    for op, _ in items:
+        if op not in _ZERO_WIDTH:
+            return op is _c.LITERAL
+    return False
+
+
+def _around(items) -> tuple[int, int] | None:
+    """How far before a match's start and after its end the zero-width items in `items` (at any
+    depth) may look, or None when a look-around is unbounded."""
+    behind = ahead = 0
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            direction, sub = av
+            width = sub.getwidth()[1]
+            inner = _around(sub)
+            if width >= MAX_REACH or inner is None:
+                return None
+            if direction == 1:  # a look-ahead: from a point inside the match, onwards
+                ahead, behind = max(ahead, width + inner[1]), max(behind, inner[0])
+            else:  # a look-behind: from a point inside the match, backwards
+                behind, ahead = max(behind, width + inner[0]), max(ahead, inner[1])
+        elif op is _c.AT:
+            behind, ahead = max(behind, 1), max(ahead, 1)
+        else:
+            for sub in _subpatterns(av):
+                inner = _around(sub)
+                if inner is None:
+                    return None
+                behind, ahead = max(behind, inner[0]), max(ahead, inner[1])
+    return behind, ahead
+
+
+def _subpatterns(av):
+    """The parsed sub-patterns inside an item's argument (a group's, an alternation's, a repeat's)."""
+    if isinstance(av, _p.SubPattern):
+        yield av
+    elif isinstance(av, (tuple, list)):
+        for part in av:
+            yield from _subpatterns(part)
+
+
+class Present(frozenset):
+    """The gate strings an article may contain (see `GateIndex.present`), and where: `spans`
+    maps each to the (start, end) offsets of its folded form in the folded text."""
+
+    __slots__ = ("spans",)
+
+    def windows(self, strings, width: int, behind: int, ahead: int) -> list[tuple[int, int]]:
+        """Merged, ordered (first, last) ranges of the offsets where a match of a pattern with
+        this `reach` and one of `strings` as its gate can start. A match starting at s holds one
+        of the strings, so s + width + ahead >= its end and s - behind <= its start. The
+        offsets are the folded text's: they are the article's when `aligned` says so."""
+        spans = sorted((end - width - ahead, start + behind)
+                       for s in strings for start, end in self.spans.get(s, ()))
+        out: list[tuple[int, int]] = []
+        for first, last in spans:
+            if out and first <= out[-1][1] + 1:
+                if last > out[-1][1]:
+                    out[-1] = (out[-1][0], last)
+            else:
+                out.append((max(0, first), last))
+        return out
+
+
+def aligned(prose: str, folded: str) -> bool:
+    """Whether each character of `prose` folds to exactly one (so offsets in the folded text
+    are offsets in the prose). `fold` maps no character to nothing except a combining dot
+    above, and that only after the "i" casefold gives "İ" (1 to 1 again): without one in the
+    prose, equal lengths mean that no character grew."""
+    return len(folded) == len(prose) and "\u0307" not in prose
+
+
 class GateIndex:
     """Every string of some gates, found in one pass over the article's folded text.
 
@@ -203,16 +318,19 @@ class GateIndex:
                     by_folded.setdefault(fold(s), set()).add(s)
         self._automaton = ahocorasick.Automaton()
         for folded, strings in by_folded.items():
-            self._automaton.add_word(folded, tuple(strings))
+            self._automaton.add_word(folded, (len(folded), tuple(strings)))
         self._automaton.make_automaton()
 
-    def present(self, folded: str) -> frozenset[str]:
+    def present(self, folded: str) -> Present:
         """The strings that may occur in a text, given its `fold` (see `folded_text`): all that
-        do, and maybe a case-sensitive one whose folded form does."""
-        found = set()
-        for _, strings in self._automaton.iter(folded):
-            found.update(strings)
-        return frozenset(found)
+        do, and maybe a case-sensitive one whose folded form does; with where they occur."""
+        spans: dict[str, list] = {}
+        for last, (size, strings) in self._automaton.iter(folded):
+            for s in strings:
+                spans.setdefault(s, []).append((last + 1 - size, last + 1))
+        found = Present(spans)
+        found.spans = spans
+        return found
 
 
 def folded_text(doc) -> str:

@@ -634,3 +634,109 @@ def test_a_case_sensitive_gate_looks_at_the_text_as_it_is():
     assert g == (False, ("the World",))
     assert passes(g, "read in the World today", lambda: "")
     assert not passes(g, "read in THE WORLD today", lambda: "read in the world today")
+
+
+# --- windows: a gated pattern run only around its gate's strings -------------------------------
+@pytest.mark.parametrize("pattern, expected", [
+    # 3 + " of " + 3 digits + " years" + " old"; \b looks one character each way (one more kept).
+    (r"\b(?:man|boy) of ([0-9]{1,3}) years(?: old)?\b", (20, 2, 2)),
+    (r"(?<=\bdaily\s)(?:the )?Release\b", (11, 8, 2)),    # the look-behind: \b + "daily" + \s
+    (r"\bthe World(?=[ \t](?:newspaper|daily)\b)", (9, 2, 12)),
+    (r"\bthe World(?=[ \t]+(?:newspaper|daily)\b)", None),   # an unbounded look-ahead
+    (r"(?=abc(?<=x))d", (1, 2, 4)),                       # a look-behind inside a look-ahead
+    (r"[\w-]+\.(?:jpe?g|png)", None),                     # unbounded
+    (r"(?<=a+)b", None),                                  # an unbounded look-behind (regex allows it)
+    (r"a?", None),                                        # may match nothing
+    (r"\bfoo\b|x{2000}", None),                           # wider than MAX_REACH
+    (r"(?|(a)|(b))c", None),                              # syntax of regex alone
+])
+def test_reach(pattern, expected):
+    from lintnews.prefilter import reach
+
+    assert reach(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?<![\p{L}\p{N}])Mmes?\.?(?=[ \u00a0]\p{Lu})", True),   # regex finds the "M" itself
+    (r"\bthe World\b", True),
+    (r"\b(?:man|boy) of 4 years\b", False),
+    (r"(?<=daily\s)(?:the )?Release\b", False),
+])
+def test_leads_with_literal(pattern, expected):
+    from lintnews.prefilter import leads_with_literal
+
+    assert leads_with_literal(pattern) is expected
+
+
+def test_windows_cover_every_start_near_a_string_and_merge():
+    from lintnews.prefilter import GateIndex
+
+    index = GateIndex([(True, (" years",)), (True, ("daily",))])
+    present = index.present(" years old, six years ago; the daily")
+    assert present == {" years", "daily"}
+    assert present.spans == {" years": [(0, 6), (15, 21)], "daily": [(31, 36)]}
+    # A match of at most 20 characters that looks 2 beyond its end holds " years": it starts
+    # from 22 characters before the string's end to 2 after the string's start.
+    assert present.windows((" years",), 20, 2, 2) == [(0, 17)]
+    assert present.windows((" years",), 5, 1, 1) == [(0, 1), (15, 16)]
+    assert present.windows(("daily",), 5, 1, 1) == [(30, 32)]
+    assert present.windows(("absent",), 5, 1, 1) == []
+
+
+def test_a_text_whose_folding_grows_is_not_windowed():
+    from lintnews.prefilter import aligned, fold
+
+    assert aligned("The 45 years", fold("The 45 years"))
+    assert aligned("İstanbul", fold("İstanbul"))              # "i̇" folded back to one "i"
+    assert not aligned("Straße, 45 years", fold("Straße, 45 years"))  # "ß" folds to "ss"
+    assert not aligned("i\u0307ß", fold("i\u0307ß"))          # one dot lost, one letter grown
+
+
+def _windowed_patterns():
+    import regex
+
+    from lintnews.prefilter import leads_with_literal, reach
+
+    from lintnews.packs import builtin_pack_dir
+
+    examples = {d.rule.code: [e.text.replace("[[", "").replace("]]", "") for e in (*d.rule.bad, *d.rule.good)]
+                for d in load_packs([builtin_pack_dir()])}
+    out = []
+    for code, pattern, all_gates in GATED:
+        source = pattern.pattern.removeprefix("(?-f)")
+        r = reach(source)
+        if r is not None:
+            out.append((code, pattern, all_gates, r, leads_with_literal(source), examples[code]))
+    return out
+
+
+WINDOWED = _windowed_patterns()
+
+
+def test_the_costly_patterns_are_windowed():
+    windowed = {code for code, _, _, _, literal, _ in WINDOWED if not literal}
+    assert {"MT104", "MT109"} <= windowed
+
+
+@PROPERTY
+@given(data=st.data())
+def test_property_windows_find_what_finditer_finds(data):
+    """Every gated built-in pattern with a reach (the windowed ones and those that lead with a
+    literal alike), searched only in the windows around its gate's strings, finds exactly the
+    matches of its finditer over the whole text, in order, with the same groups: on its rule's
+    examples, whole or cut, joined to news copy and to its gate's strings in any case."""
+    from lintnews.packs import _windowed
+    from lintnews.prefilter import aligned
+
+    code, pattern, all_gates, r, _, examples = data.draw(st.sampled_from(WINDOWED))
+    # The rule's examples (which hold matches), cut anywhere, among news copy and its strings.
+    piece = st.sampled_from(examples).flatmap(lambda e: st.tuples(st.integers(0, len(e)), st.integers(0, len(e))).map(
+        lambda ij: e[min(ij):max(ij)] if ij[0] > 0 or ij[1] < len(e) else e))
+    text = data.draw(st.lists(st.one_of(piece, _gate_text(all_gates)), max_size=6).map("".join))
+    folded = fold(text)
+    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    if not aligned(text, folded):
+        return
+    present = _GATE_INDEX.present(folded)
+    windows = present.windows(all_gates[0][1], *r)
+    assert [(m.span(), m.groups()) for m in _windowed(pattern, text, windows, r)] == expected, (code, text)
