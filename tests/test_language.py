@@ -130,3 +130,39 @@ def test_wmt14_reference_has_no_untranslated_text_but_mt_output_does():
     assert [(f.path, f.excerpt) for f in ref] == []
     mt, _ = lint_system(linter, "rbmt4.0")
     assert {"vidéosurveillance", "présentement"} <= {f.excerpt for f in mt}
+
+
+def test_lintnews_langdetect_answers_as_langdetect_itself():
+    """detect() runs langdetect's own algorithm over its cached profiles, with the inner loops
+    done in bulk: for every text, the same language and the same probability, to the last bit,
+    as a DetectorFactory that loads langdetect's profiles itself. Headlines full of names (many
+    draws before langdetect settles), French, German and news sentences of the corpus."""
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from .conftest import shared_path
+
+    texts = [FRENCH, ENGLISH, "Karim Al Hassan wants a 'total war' against Al-Shabaab.",
+             "Ankara questions a Uyghur Islamic movement", "Der Minister traf am Montag die Gewerkschaften.",
+             "El ministro se reunió el lunes con los sindicatos.", "12 34", "Paris, Lyon, Marseille, Lille"]
+    for name in ("newstest2014.fr-en.ref", "newstest2014.fr-en.rbmt1.0"):
+        lines = shared_path(f"corpora/wmt14-fr-en/{name}").read_text(encoding="utf-8").splitlines()
+        texts += [line for line in lines if line.strip() and not line.startswith("#")][:120]
+    plain = DetectorFactory()
+    plain.load_profile(PROFILES_DIRECTORY)
+
+    def reference(text):
+        DetectorFactory.seed = 0
+        detector = plain.create()
+        detector.append(text)
+        try:
+            best = detector.get_probabilities()[0]
+        except LangDetectException:
+            return None
+        return best.lang, best.prob
+
+    answers = [(language.detect(t), reference(t)) for t in texts]
+    assert all(ours == theirs for ours, theirs in answers), [
+        (t, a) for t, a in zip(texts, answers) if a[0] != a[1]][:3]
+    assert {a[0][0] for a in answers if a[0]} >= {"en", "fr", "de", "es"}

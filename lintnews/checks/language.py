@@ -12,7 +12,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import and_, attrgetter
+from operator import and_, attrgetter, mul
 
 from .. import knowledge
 from ..document import TOKEN
@@ -202,22 +202,47 @@ def _detector_factory():
         "langdetect-profiles", repr((PROFILES_DIRECTORY, stats)).encode(),
         lambda: _profile_rows(PROFILES_DIRECTORY, names))
     from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
     class Factory(DetectorFactory):
         def _create_detector(self):
             return _Detector(self)
 
     class _Detector(Detector):
-        """langdetect's Detector with its two inner loops over the 55 languages written as
-        list comprehensions: the same floating-point operations in the same order (so the
-        same answers), in a third of the time."""
+        """langdetect's Detector with its inner loops over the 55 languages done in bulk: the
+        same floating-point operations in the same order, with the same random draws (so the
+        same answers), in a fraction of the time."""
 
-        def _update_lang_prob(self, prob, word, alpha):
-            if word is None or word not in self.word_lang_prob_map:
-                return False
-            weight = alpha / self.BASE_FREQ
-            prob[:] = [p * (weight + q) for p, q in zip(prob, self.word_lang_prob_map[word])]
-            return True
+        def _detect_block(self):
+            """Detector._detect_block, where each update multiplies the probabilities by
+            (weight + the n-gram's row): that row, the same in a whole trial, is added once per
+            n-gram and trial, not at every one of a trial's up to 1,000 draws."""
+            self.cleaning_text()
+            ngrams = self._extract_ngrams()
+            if not ngrams:
+                raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+            self.langprob = [0.0] * len(self.langlist)
+            self.random.seed(self.seed)
+            rows, choice = self.word_lang_prob_map, self.random.choice
+            for _ in range(self.n_trial):
+                prob = self._init_probability()
+                alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+                weight = alpha / self.BASE_FREQ
+                shifted: dict = {}
+                i = 0
+                while True:
+                    word = choice(ngrams)
+                    row = shifted.get(word)
+                    if row is None and word in rows:
+                        row = shifted[word] = [weight + q for q in rows[word]]
+                    if row is not None:
+                        prob = list(map(mul, prob, row))
+                    if i % 5 == 0:
+                        if self._normalize_prob(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                            break
+                    i += 1
+                for j in range(len(self.langprob)):
+                    self.langprob[j] += prob[j] / self.n_trial
 
         def _normalize_prob(self, prob):
             total = sum(prob)
