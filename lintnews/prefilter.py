@@ -309,25 +309,27 @@ class GateIndex:
     run in vain, never skip one that matches, and costs one pass instead of two."""
 
     def __init__(self, gates):
-        import ahocorasick  # a C extension: only a Linter with gated patterns loads it
+        # A compiled automaton (Rust): only a Linter with gated patterns loads it. Built as a
+        # DFA, which finds the strings in about a fifth of the time an NFA takes, for a few
+        # milliseconds more at start-up.
+        import ahocorasick_rs
 
         by_folded: dict[str, set] = {}
         for g in gates:
             if g is not None:
                 for s in g[1]:
                     by_folded.setdefault(fold(s), set()).add(s)
-        self._automaton = ahocorasick.Automaton()
-        for folded, strings in by_folded.items():
-            self._automaton.add_word(folded, (len(folded), tuple(strings)))
-        self._automaton.make_automaton()
+        self._strings = [tuple(strings) for strings in by_folded.values()]
+        self._automaton = ahocorasick_rs.AhoCorasick(list(by_folded), implementation=ahocorasick_rs.Implementation.DFA)
 
     def present(self, folded: str) -> Present:
         """The strings that may occur in a text, given its `fold` (see `folded_text`): all that
         do, and maybe a case-sensitive one whose folded form does; with where they occur."""
         spans: dict[str, list] = {}
-        for last, (size, strings) in self._automaton.iter(folded):
-            for s in strings:
-                spans.setdefault(s, []).append((last + 1 - size, last + 1))
+        strings = self._strings
+        for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            for s in strings[index]:
+                spans.setdefault(s, []).append((start, end))
         found = Present(spans)
         found.spans = spans
         return found
