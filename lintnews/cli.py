@@ -6,7 +6,7 @@ import sys
 import click
 
 from . import __version__
-from .config import Config, parse_date, split_codes
+from .config import parse_date, split_codes
 from .errors import ConfigError, LintnewsError
 from .finding import Severity
 from .output import FORMATS

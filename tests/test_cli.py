@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 BAD_ARTICLE = "The talks ended.\n\nDefense Minister Mark Esper spoke to reporters.\n"
 CLEAN_ARTICLE = "The talks ended on Monday.\n\nDefense Secretary Mark Esper spoke to reporters.\n"

@@ -693,8 +693,6 @@ def test_a_text_whose_folding_grows_is_not_windowed():
 
 
 def _windowed_patterns():
-    import regex
-
     from lintnews.prefilter import leads_with_literal, reach
 
     from lintnews.packs import builtin_pack_dir

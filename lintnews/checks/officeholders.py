@@ -412,7 +412,6 @@ def mentions(doc) -> list[Mention]:
     """Known officeholders named in full in the article, in order, with the title before each."""
 
     def compute():
-        prose = doc.prose
         out = []
         for start, end, text in _name_matches(doc):
             name = _by_folded_name()[" ".join(text.split())]

@@ -221,7 +221,6 @@ def mixed_quote_styles(doc, ctx):
             # when the article's style is the closing one's, and the other way round.
             wrong = opener if closer.style == main else closer
             right = '"' if main == "straight" else ("“" if wrong is opener else "”")
-            other = closer if wrong is opener else opener
             yield Hit(wrong.pos, wrong.pos + 1,
                       f"Quotation marks of two styles: '{opener.char}' closed by '{closer.char}'; "
                       f"use '{right}' as in the rest of the article.", replacement=right, suggestions=(right,))
