@@ -280,11 +280,11 @@ def report(corpora: dict, runs: int, env: dict, cache: Path, args) -> int:
         tp = statistics.median(walls["proselint"])
         times = statistics.median(p / a for a, p in zip(walls["jobs1"], walls["proselint"]))
         print(f"\nproselint, same articles: {tp:6.2f} s  {mb / tp:5.2f} MB/s  {n / tp:7.0f} articles/s   "
-              f"lintnews --jobs 1 throughput / proselint's: {times:.1f}x (median of the rounds' ratios), "
+              f"lintnews --jobs 1 throughput / proselint's: {times:.2f}x (median of the rounds' ratios), "
               f"target >= {TARGETS['vs_proselint']}x: {target('vs_proselint', times >= TARGETS['vs_proselint'])}")
         by_cpu = statistics.median(p / a for a, p in zip(cpu["jobs1"], cpu["proselint"]))
         print(f"  the same in CPU time (user and system): proselint {statistics.median(cpu['proselint']):.2f} s, "
-              f"lintnews {statistics.median(cpu['jobs1']):.2f} s, {by_cpu:.1f}x: a host that takes the CPU away "
+              f"lintnews {statistics.median(cpu['jobs1']):.2f} s, {by_cpu:.2f}x: a host that takes the CPU away "
               f"from a run for a while shows as wall time above CPU time")
 
     if args.languagetool_url:
