@@ -10,8 +10,8 @@ import bisect
 import re
 import sys
 from collections.abc import Sequence
-from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -58,6 +58,7 @@ TOKEN = re.compile(rf"({WORD})|([^\w\s]|_)")
 #: words with no backtracking state: a sixth faster over a whole article.
 TOKEN_SPLIT = re.compile(rf"({WORD.replace('+', '++').replace(')*', ')*+')}|[^\w\s]|_)"
                          if sys.version_info >= (3, 11) else rf"({WORD}|[^\w\s]|_)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[\d\p{Lu}]|\s*$)".replace(r"\p{Lu}", "A-ZÀ-ÖØ-Þ"))
 
@@ -128,11 +129,11 @@ class Document:
     # --- positions -------------------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
         text = self.text
-        for m in re.finditer(r"\r\n|\r|\n", text):
-            starts.append(m.end())
-        return starts
+        if "\r" not in text:
+            # Line k starts after the k lines before it and their k line breaks (all in C).
+            return list(map(add, accumulate(map(len, text.split("\n")[:-1]), initial=0), count()))
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
     def position(self, offset: int) -> Position:
         """(line, column) of a character offset; both 1-based, columns in code points."""

@@ -1,6 +1,8 @@
 """The document model: prose masking, positions, paragraphs, sentences, tokens."""
 from __future__ import annotations
 
+import pytest
+
 from lintnews.document import Document, Token, split_sentences
 from lintnews.files import decode
 
@@ -88,3 +90,15 @@ def test_a_phrase_can_end_on_the_last_token():
     index.add("rocket fire", "calque")
     doc = Document.from_text("A rocket fire hit Kiev")
     assert list(index.find(doc)) == [(2, 13, "calque"), (18, 22, "city")]
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("", [0]),
+    ("one line", [0]),
+    ("a\nbc\n\nd", [0, 2, 5, 6]),
+    ("a\n", [0, 2]),
+    ("a\r\nbc\rd\n", [0, 3, 6, 8]),        # Windows and old Mac breaks: one line each
+    ("\r\n\r\n", [0, 2, 4]),
+])
+def test_line_starts(text, starts):
+    assert Document.from_text(text).line_starts == starts
