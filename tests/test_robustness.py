@@ -14,7 +14,6 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -249,15 +248,17 @@ def test_a_file_that_becomes_unreadable_mid_run(tmp_path, monkeypatch):
     a, b, c = _three_files(tmp_path)
     results = lint_paths([str(tmp_path)], Config(select=("MT101",)))
     first = next(results)
-    # Root reads files whatever their mode: make reading `b` fail the way a chmod 000 does.
-    real = Path.read_bytes
+    # Root reads files whatever their mode: make opening `b` fail the way a chmod 000 does.
+    import builtins
 
-    def read_bytes(self):
-        if str(self) == str(b):
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    from lintnews import files
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    def opened(path, *args, **kwargs):
+        if str(path) == str(b):
+            raise PermissionError(13, "Permission denied", str(path))
+        return builtins.open(path, *args, **kwargs)
+
+    monkeypatch.setattr(files, "open", opened, raising=False)
     rest = list(results)
     assert [len(r.findings) for r in [first, *rest]] == [1, 0, 1]
     assert rest[0].skipped and rest[0].notices == [f"{b}: permission denied"]
