@@ -135,6 +135,10 @@ class Linter:
         #: any of them to match (None: a pattern without a gate, always run).
         self.scanned = [(d, d.gate_strings()) for d in self.declared if d.patterns]
         self.context = Context(self.config)
+        self._declared_by_code = {d.rule.code: d for d in self.declared}
+        #: Each rule's severity as the configuration sets it (by code, else by name), if it does.
+        self._severity = {r.code: self.config.severity.get(r.code) or self.config.severity.get(r.name)
+                          for r in self.enabled}
 
     def lint(self, doc: Document) -> Result:
         result = Result([])
@@ -158,9 +162,11 @@ class Linter:
                 result.notices.append(
                     f"{doc.path}: rule {code} ({declared.rule.name}) stopped: a pattern ran "
                     f"longer than its timeout; the rule's other findings in this file are dropped")
-        for declared in self.declared:
-            found = matches.get(declared.rule.code)
-            if found:  # most rules match nothing in most articles: no sorting, no hits to make
+        # Most rules match nothing in most articles: only those that did are looked at. (The
+        # order rules are visited in does not matter: findings are sorted in the end.)
+        for code, found in matches.items():
+            if found:
+                declared = self._declared_by_code[code]
                 self._collect(result, doc, declared.rule, declared.hits(doc, sorted(found, key=_span)))
         for item in self.python:
             self._collect(result, doc, item.rule, item.function(doc, self.context))
@@ -175,7 +181,7 @@ class Linter:
         return result
 
     def _collect(self, result: Result, doc: Document, rule: Rule, hits) -> None:
-        severity_override = self.config.severity.get(rule.code) or self.config.severity.get(rule.name)
+        severity_override = self._severity.get(rule.code)
         spacing = "spacing" in rule.tags
         for hit in hits:
             if spacing and doc.blanked_space(hit.start, hit.end):

@@ -27,6 +27,8 @@ FRAGMENT_MAX_WORDS = 2
 #: (str.split and str.isalnum, as re's \s and [^\W_] are).
 _MORE_THAN_TWO_ALNUM_CHUNKS = re.compile(r"(?:(?<!\S)[^\W_]+(?!\S)(?s:.)*?){%d}" % (FRAGMENT_MAX_WORDS + 1))
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.]*")
+#: A character that is no letter, digit, space, apostrophe, hyphen or full stop ("Iraq: no.").
+OTHER_PUNCTUATION = regex.compile(r"[^\p{L}\p{N}\s'’\-.]")
 
 
 def _is_name(word: str) -> bool:
@@ -68,7 +70,7 @@ def sentence_fragment(doc, ctx):
         words = WORD.findall(text[:-1])
         if not 1 <= len(words) <= FRAGMENT_MAX_WORDS or not all(_is_name(w) for w in words):
             continue
-        if regex.search(r"[^\p{L}\p{N}\s'’\-.]", text[:-1]):
+        if OTHER_PUNCTUATION.search(text[:-1]):
             continue  # "Iraq: no." and the like carry their own punctuation
         # The fragment follows a statement in the same paragraph (not a question it answers, not a
         # dateline opening the paragraph).
