@@ -17,7 +17,11 @@ is asked of `regex` itself (`_case_partners`), letter by letter, and a letter th
 
 Testing each gate's strings with `in` scans the article once per string (some 300 strings
 in the built-in packs). `GateIndex` puts every string in an Aho-Corasick automaton instead,
-so one pass over the article tells which of them it may contain.
+so one pass over the article tells which of them it may contain, and where.
+
+Where matters for a pattern whose matches have a bounded length (`reach`): a match holds one
+of its gate's strings, so it can only start near one of them (`Present.windows`), and the
+pattern is searched there alone (packs._windowed) instead of at every character.
 """
 from __future__ import annotations
 
