@@ -131,8 +131,7 @@ class Document:
     def line_starts(self) -> list[int]:
         text = self.text
         if "\r" not in text:
-            # Line k starts after the k lines before it and their k line breaks (all in C).
-            return list(map(add, accumulate(map(len, text.split("\n")[:-1]), initial=0), count()))
+            return _starts(text.split("\n"))
         return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
     def position(self, offset: int) -> Position:
@@ -156,8 +155,7 @@ class Document:
     def lines(self) -> list[Span]:
         """Every line of prose (blank ones too), without line breaks."""
         texts = self.prose.split("\n")
-        starts = accumulate((len(t) + 1 for t in texts[:-1]), initial=0)
-        return [Span(start, start + len(text), text) for start, text in zip(starts, texts)]
+        return [Span(start, start + len(text), text) for start, text in zip(_starts(texts), texts)]
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -257,6 +255,12 @@ class Tokens(Sequence):
     def at(self, offset: int) -> int:
         """The index of the first token that starts at or after `offset`."""
         return bisect.bisect_left(self.starts, offset)
+
+
+def _starts(lines: list[str]) -> list[int]:
+    """Where each of `lines`, a text split at "\n", starts in the text: line k after the k lines
+    before it and their k line breaks (all in C)."""
+    return list(map(add, accumulate(map(len, lines[:-1]), initial=0), count()))
 
 
 def is_standalone(paragraph: str) -> bool:

@@ -135,7 +135,6 @@ class Linter:
         #: any of them to match (None: a pattern without a gate, always run).
         self.scanned = [(d, d.gate_strings()) for d in self.declared if d.patterns]
         self.context = Context(self.config)
-        self._declared_by_code = {d.rule.code: d for d in self.declared}
         #: Each rule's severity as the configuration sets it (by code, else by name), if it does.
         self._severity = {r.code: self.config.severity.get(r.code) or self.config.severity.get(r.name)
                           for r in self.enabled}
@@ -166,7 +165,7 @@ class Linter:
         # order rules are visited in does not matter: findings are sorted in the end.)
         for code, found in matches.items():
             if found:
-                declared = self._declared_by_code[code]
+                declared = self.ruleset.declared[code]
                 self._collect(result, doc, declared.rule, declared.hits(doc, sorted(found, key=_span)))
         for item in self.python:
             self._collect(result, doc, item.rule, item.function(doc, self.context))

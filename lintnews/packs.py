@@ -29,7 +29,7 @@ from .checks import Hit
 from .errors import RulePackError
 from .finding import Severity
 from .phrases import PhraseIndex
-from .prefilter import aligned, folded_text, gates, leads_with_literal, line_anchored, passes, reach
+from .prefilter import folded_in_place, folded_text, gates, leads_with_literal, line_anchored, passes, reach
 from .rule import Example, Rule
 
 #: Seconds one pattern may run on one article before it is stopped.
@@ -230,8 +230,9 @@ class DeclaredRule:
                 if present is not None:
                     if present.isdisjoint(gate_[1]) or any(present.isdisjoint(g[1]) for g in more):
                         continue
-                    if spans is not None and doc.memo("prose.aligned", lambda: aligned(prose, folded_text(doc))):
-                        reach_ = self.reaches[i] if i < len(self.reaches) else None
+                    reach_ = self.reaches[i] if spans is not None and i < len(self.reaches) else None
+                    if reach_ is not None and not folded_in_place(doc):
+                        reach_ = None
                 elif not passes(gate_, prose, folded) or not all(passes(g, prose, folded) for g in more):
                     continue
             variant = self.line_variants[i] if i < len(self.line_variants) else None

@@ -344,6 +344,12 @@ def folded_text(doc) -> str:
     return doc.memo("prose.folded", lambda: fold(doc.prose))
 
 
+def folded_in_place(doc) -> bool:
+    """`aligned` for the article's prose and `folded_text`, computed once: whether the offsets
+    of the gate index (in the folded text) are the prose's."""
+    return doc.memo("prose.aligned", lambda: aligned(doc.prose, folded_text(doc)))
+
+
 def passes(gate_: tuple[bool, tuple[str, ...]] | None, text: str, folded_text) -> bool:
     """Whether the pattern behind the gate may match `text`. `folded_text` is a function that
     returns `fold(text)` (computed only when a folded gate needs it)."""
