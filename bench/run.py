@@ -127,6 +127,25 @@ def run(argv: list[str], env=None) -> tuple[float, float, int, float]:
     return wall, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
+def in_rounds(commands: dict, runs: int, env=None, side_by_side_runs: dict | None = None) -> tuple[dict, dict, dict]:
+    """Each command run once per round, for `runs` rounds: its wall seconds, peak RSS in MB and
+    CPU seconds, a list of each by key. Each of `side_by_side_runs` (key -> commands started
+    together) is timed once per round too, among the walls."""
+    side_by_side_runs = side_by_side_runs or {}
+    walls: dict = {key: [] for key in [*commands, *side_by_side_runs]}
+    rss: dict = {key: [] for key in commands}
+    cpu: dict = {key: [] for key in commands}
+    for _ in range(runs):
+        for key, argv in commands.items():
+            wall, mb_rss, _, seconds = run(argv, env)
+            walls[key].append(wall)
+            rss[key].append(mb_rss)
+            cpu[key].append(seconds)
+        for key, argvs in side_by_side_runs.items():
+            walls[key].append(side_by_side(argvs, env))
+    return walls, rss, cpu
+
+
 def side_by_side(argvs: list[list[str]], env=None) -> float:
     """Wall seconds for commands started together, until the last one ends."""
     start = time.perf_counter()
@@ -214,16 +233,7 @@ def report(corpora: dict, runs: int, env: dict, cache: Path, args) -> int:
     # two independent --jobs 1 processes, one after the other and then side by side.
     halves = [lintnews("--jobs", 1, half) for half in corpora["halves"]]
     commands.update({"half_a": halves[0], "half_b": halves[1]})
-    walls: dict = {key: [] for key in [*commands, "halves"]}
-    rss: dict = {key: [] for key in commands}
-    cpu: dict = {key: [] for key in commands}
-    for _ in range(runs):
-        for key, argv in commands.items():
-            wall, mb_rss, _, seconds = run(argv, env)
-            walls[key].append(wall)
-            rss[key].append(mb_rss)
-            cpu[key].append(seconds)
-        walls["halves"].append(side_by_side(halves, env))
+    walls, rss, cpu = in_rounds(commands, runs, env, {"halves": halves})
     capacity = statistics.median((a + b) / both for a, b, both in zip(walls["half_a"], walls["half_b"], walls["halves"]))
     cold, t1, t2 = (statistics.median(walls[k]) for k in ("cold", "jobs1", "jobs2"))
     cold_rss, rss1, rss2 = (max(rss[k]) for k in ("cold", "jobs1", "jobs2"))
@@ -248,13 +258,8 @@ def report(corpora: dict, runs: int, env: dict, cache: Path, args) -> int:
 
     # Linearity on one large file: 1x, 2x and 4x in rounds too, the ratio taken round by round.
     sizes = corpora["large"]
-    large_walls: dict = {factor: [] for factor in sizes}
-    large_rss: dict = {factor: [] for factor in sizes}
-    for _ in range(runs):
-        for factor, path in sizes.items():
-            wall, mb_rss, _, _ = run(lintnews("--jobs", 1, path), env)
-            large_walls[factor].append(wall)
-            large_rss[factor].append(mb_rss)
+    large_walls, large_rss, _ = in_rounds({factor: lintnews("--jobs", 1, path) for factor, path in sizes.items()},
+                                          runs, env)
     large = {factor: (statistics.median(large_walls[factor]), max(large_rss[factor])) for factor in sizes}
     for factor, path in sizes.items():
         print(f"{'' if factor > 1 else chr(10)}large file {factor}x ({path.stat().st_size / 1e6:5.1f} MB): "
