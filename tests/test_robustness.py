@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lintnews import Config, lint_paths, lint_text
+from lintnews.document import Document
 from lintnews.fixes import fix_text
 from lintnews.packs import load_packs
 from lintnews.prefilter import fold
@@ -739,3 +740,30 @@ def test_property_windows_find_what_finditer_finds(data):
     present = _GATE_INDEX.present(folded)
     windows = present.windows(all_gates[0][1], *r)
     assert [(m.span(), m.groups()) for m in _windowed(pattern, text, windows, r)] == expected, (code, text)
+
+
+#: Words and marks around a lost space: function words, other lower-case runs, capitals of
+#: several scripts, letters that are lower case without being ASCII.
+GLUED = ["of", "the", "than", "an", "between", "against", "Emmanuel", "Macron", "Mc", "Donald", "iPhone",
+         "É", "émile", "ā", "Ā", "ǅ", "ß", "x", "Zz", " ", "\n", ".", "-", "'", "1", "”", "_",
+         " ofÉmile", " againstThe", " betweenMc", "thanThe", " anĀ", " inParis ", " ofāZz"]
+
+
+def test_glued_words_finds_a_function_word_glued_to_a_name():
+    from lintnews.checks.typography import glued_words
+
+    hits = list(glued_words(Document.from_text("A visit ofÉmile Zola, thanThe rest.\n"), None))
+    assert [(h.start, h.end, h.replacement) for h in hits] == [(8, 15, "of Émile"), (22, 29, "than The")]
+
+
+@PROPERTY
+@given(text=st.lists(st.sampled_from(GLUED), max_size=14).map("".join))
+def test_property_glued_words_find_what_the_whole_pattern_finds(text):
+    """TY010 tries GLUED_WORD only at the function words before each capital its gate finds: the
+    same findings, in the same order, as the pattern over the whole text kept to function words."""
+    from lintnews.checks.typography import GLUED_FUNCTION_WORDS, GLUED_WORD, glued_words
+
+    expected = [(m.start(), m.end()) for m in GLUED_WORD.finditer(text) if m.group("a") in GLUED_FUNCTION_WORDS]
+    found = [(h.start, h.end) for h in glued_words(Document.from_text(text), None)
+             if h.message.startswith("Missing space: '")]
+    assert found == expected, text

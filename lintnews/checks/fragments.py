@@ -8,7 +8,8 @@ their own) and the short replies of dialogue ("No.", "Not at all.", "Why?") are 
 from __future__ import annotations
 
 import re
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, eq
 
 import regex
 
@@ -53,11 +54,15 @@ def _is_name(word: str) -> bool:
 def sentence_fragment(doc, ctx):
     sentences = doc.sentences
     paragraphs = doc.paragraphs
-    # Cheap, in C over every sentence: more than two chunks made only of letters and digits
-    # are more than two words (the full stop that ends a sentence only hides one such chunk).
+    # A fragment follows a statement in the same paragraph: the first sentence of a paragraph
+    # (most of them: most paragraphs are one sentence) is never one, and is left out first.
+    of = list(map(attrgetter("paragraph"), sentences))
+    later = list(compress(range(1, len(of)), map(eq, of, of[1:])))
+    # Cheap, in C over the others: more than two chunks made only of letters and digits are
+    # more than two words (the full stop that ends a sentence only hides one such chunk).
     # The search stops at the third such chunk, near the start of an ordinary sentence.
     texts = list(map(attrgetter("text"), sentences))
-    for i in [i for i, m in enumerate(map(_MORE_THAN_TWO_ALNUM_CHUNKS.search, texts)) if m is None]:
+    for i in [i for i in later if _MORE_THAN_TWO_ALNUM_CHUNKS.search(texts[i]) is None]:
         sentence = sentences[i]
         paragraph = paragraphs[sentence.paragraph]
         if paragraph.standalone:
@@ -72,10 +77,8 @@ def sentence_fragment(doc, ctx):
             continue
         if OTHER_PUNCTUATION.search(text[:-1]):
             continue  # "Iraq: no." and the like carry their own punctuation
-        # The fragment follows a statement in the same paragraph (not a question it answers, not a
-        # dateline opening the paragraph).
-        if i == 0 or sentences[i - 1].paragraph != sentence.paragraph:
-            continue
+        # The sentence before it (in the same paragraph) is a statement: not a question it
+        # answers, not a dateline opening the paragraph.
         previous = sentences[i - 1].text.rstrip("\"”’»)] ")
         if not previous.endswith("."):
             continue

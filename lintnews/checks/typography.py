@@ -220,6 +220,7 @@ GLUED_FUNCTION_WORDS = frozenset("""
 of the and in to for on with by from at as that said says but or an his her their its after before
 during against between into about than was were is are has have had which who whom
 """.split())
+_LONGEST_FUNCTION_WORD = max(map(len, GLUED_FUNCTION_WORDS))
 GLUED_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?P<a>\p{Ll}{2,})(?P<b>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])")
 GLUED_QUOTE = regex.compile(r"(?<=\p{Ll}[.,!?]?)(?P<a>[”»])(?P<b>\p{Lu}\p{Ll})"
                             r"|(?<=\p{Ll}{2})(?P<a>[.!?][\"”»]?)(?P<b>\p{Lu}\p{Ll}+)(?![\p{L}.])")
@@ -253,12 +254,18 @@ GLUED_QUOTE_GATES = tuple(re.compile(f"{mark}[\"”»]?{_CAPITAL}") for mark in 
 def glued_words(doc, ctx):
     prose = doc.prose
     # Cheap gates (the standard `re`, no look-behind on letters of every script).
-    words = GLUED_WORD_GATE.search(prose) is not None
-    for m in GLUED_WORD.finditer(prose) if words else ():
-        if m.group("a") in GLUED_FUNCTION_WORDS:
-            right = f"{m.group('a')} {m.group('b')}"
-            yield Hit(m.start(), m.end(), f"Missing space: '{m.group()}' is '{right}'.",
-                      replacement=right, suggestions=(right,))
+    # A finding is a function word (ASCII, lower case) right before a capital: the match of
+    # GLUED_WORD, if any, starts at one of the function words that end where the gate finds a
+    # capital after a lower-case letter (speed: not the pattern over the whole article).
+    for capital in GLUED_WORD_GATE.finditer(prose):
+        at = capital.start()
+        for start in range(at - _LONGEST_FUNCTION_WORD, at - 1):
+            if start >= 0 and prose[start:at] in GLUED_FUNCTION_WORDS:
+                m = GLUED_WORD.match(prose, start)
+                if m is not None and m.group("a") in GLUED_FUNCTION_WORDS:
+                    right = f"{m.group('a')} {m.group('b')}"
+                    yield Hit(m.start(), m.end(), f"Missing space: '{m.group()}' is '{right}'.",
+                              replacement=right, suggestions=(right,))
     quotes = any(gate.search(prose) for gate in GLUED_QUOTE_GATES)
     for m in GLUED_QUOTE.finditer(prose) if quotes else ():
         mark = m.group("a")
