@@ -283,7 +283,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         # Most paragraphs are one sentence: no mark before the closing run of marks and quotes.
         # Then no boundary can fall inside (one needs white space or the end after its mark).
         body = text.rstrip(_SENTENCE_TAIL)
-        if not any(mark in body for mark in _SENTENCE_MARKS):
+        # The four _SENTENCE_MARKS, each looked for in C (a regex or a generator costs twice as much).
+        if "." not in body and "!" not in body and "?" not in body and "…" not in body:
             return [(0, len(text))]
     spans = []
     start = 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lintnews.document import Document, Token, split_sentences
+from lintnews.document import _SENTENCE_MARKS, Document, Token, split_sentences
 from lintnews.files import decode
 
 from .helpers import lint
@@ -60,6 +60,13 @@ def test_sentence_split_keeps_closing_quotes_and_initials():
     text = '"We will go," he said. John F. Kennedy spoke! Then "Why?" she asked.'
     assert [text[s:e] for s, e in split_sentences(text)] == [
         '"We will go," he said.', "John F. Kennedy spoke!", 'Then "Why?" she asked.']
+
+
+@pytest.mark.parametrize("mark", list(_SENTENCE_MARKS))
+def test_every_sentence_mark_ends_a_sentence(mark):
+    # Also the fast path for one-sentence paragraphs, which looks for each mark by name.
+    text = f"The talks ended{mark} Both sides left"
+    assert [text[s:e] for s, e in split_sentences(text)] == [f"The talks ended{mark}", "Both sides left"]
 
 
 def test_tokens_have_offsets():
