@@ -126,6 +126,15 @@ class Document:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def memoized(self, key, default=None):
+        """The value memo stored under `key`, if some check or the engine computed it."""
+        return self._memo.get(key, default)
+
+    def remember(self, key, value):
+        """Store `value` under `key` for the checks, in place of any earlier one."""
+        self._memo[key] = value
+        return value
+
     # --- positions -------------------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:

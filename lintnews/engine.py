@@ -15,7 +15,7 @@ from .finding import Finding, Fix, Severity, deduplicate
 from .fixes import replaceable
 from .packs import DeclaredRule, builtin_pack_dir, load_packs
 from .phrases import PhraseIndex
-from .prefilter import GateIndex, folded_text
+from .prefilter import PRESENT, GateIndex, folded_text
 from .rule import Rule
 
 
@@ -130,6 +130,7 @@ class Linter:
         for d in self.declared:
             d.register(self.index)
         gates = [g for d in self.declared for g in d.all_gates() if g is not None]
+        gates += [(True, tuple(sorted(p.strings))) for p in self.python if p.strings]
         self.gates = GateIndex(gates) if gates else None
         #: Each rule with patterns, and the strings one of which an article must contain for
         #: any of them to match (None: a pattern without a gate, always run).
@@ -149,7 +150,8 @@ class Linter:
                 matches.setdefault(declared.rule.code, []).append((start, end, payload))
         present = None
         if self.gates is not None:
-            present = self.gates.present(folded_text(doc))
+            # Kept on the document for the Python checks' own strings (prefilter.occurs).
+            present = doc.remember(PRESENT, self.gates.present(folded_text(doc)))
         for declared, strings in self.scanned:
             if present is not None and strings is not None and present.isdisjoint(strings):
                 continue  # no pattern of the rule can match: its phrase matches are all it has

@@ -277,7 +277,7 @@ class Present(frozenset):
     """The gate strings an article may contain (see `GateIndex.present`), and where: `spans`
     maps each to the (start, end) offsets of its folded form in the folded text."""
 
-    __slots__ = ("spans",)
+    __slots__ = ("spans", "asked")
 
     def windows(self, strings, width: int, behind: int, ahead: int) -> list[tuple[int, int]]:
         """Merged, ordered (first, last) ranges of the offsets where a match of a pattern with
@@ -324,6 +324,8 @@ class GateIndex:
                 for s in g[1]:
                     by_folded.setdefault(fold(s), set()).add(s)
         self._strings = [tuple(strings) for strings in by_folded.values()]
+        #: Every string looked for.
+        self.asked = frozenset(s for strings in self._strings for s in strings)
         self._automaton = ahocorasick_rs.AhoCorasick(list(by_folded), implementation=ahocorasick_rs.Implementation.DFA)
 
     def present(self, folded: str) -> Present:
@@ -336,7 +338,23 @@ class GateIndex:
                 spans.setdefault(s, []).append((start, end))
         found = Present(spans)
         found.spans = spans
+        found.asked = self.asked
         return found
+
+
+#: Where the engine keeps an article's Present for the checks (see `occurs`).
+PRESENT = "gates.present"
+
+
+def occurs(doc, strings: frozenset[str]) -> bool:
+    """Whether one of `strings` (each its own `fold`) may occur in the article: looked up in
+    what the run's gate index found, when it looked for them (a check declares its `strings`),
+    else searched for in the folded text. True may be wrong; False never is."""
+    present = doc.memoized(PRESENT)
+    if present is not None and strings <= present.asked:
+        return not present.isdisjoint(strings)
+    folded = folded_text(doc)
+    return any(s in folded for s in strings)
 
 
 def folded_text(doc) -> str:

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lintnews import Config, lint_paths, lint_text
 from lintnews.document import Document
+from lintnews.engine import Linter
 from lintnews.fixes import fix_text
 from lintnews.packs import load_packs
 from lintnews.prefilter import fold
@@ -767,3 +768,45 @@ def test_property_glued_words_find_what_the_whole_pattern_finds(text):
     found = [(h.start, h.end) for h in glued_words(Document.from_text(text), None)
              if h.message.startswith("Missing space: '")]
     assert found == expected, text
+
+
+# Python checks that look for strings in the engine's gate index (prefilter.occurs) instead of
+# searching the article with a regex: each gate regex and the strings that stand for it.
+def _string_gates():
+    from lintnews.checks import typography as t
+
+    return [("TY009", t.FRENCH_ORDINAL_GATE, t.FRENCH_ORDINAL_STRINGS),
+            ("TY005", t.FRENCH_NUMBER_GATES[1], t.FRENCH_NUMBER_STRINGS),
+            ("TY006", t.FRENCH_TIME_GATE, t.FRENCH_TIME_STRINGS)]
+
+
+def test_the_engine_looks_for_the_strings_python_checks_ask_about():
+    from lintnews.prefilter import PRESENT, occurs
+
+    linter = Linter(Config())
+    for code, _, strings in _string_gates():
+        assert linter.ruleset.python[code].strings == strings
+        assert strings <= linter.gates.asked
+    doc = Document.from_text("The 3e round starts at 20h30.\n")
+    linter.lint(doc)
+    present = doc.memoized(PRESENT)
+    assert {"3e", "h3"} <= present and "1 000" not in present
+    # From the engine's pass, or searched for when no engine ran: the same answers.
+    alone = Document.from_text(doc.text)
+    for _, _, strings in _string_gates():
+        assert occurs(doc, strings) == occurs(alone, strings)
+    assert [occurs(alone, s) for _, _, s in _string_gates()] == [True, False, True]
+
+
+@PROPERTY
+@given(text=st.lists(st.sampled_from(["1", "0", "9", "e", "E", "r", "è", "È", "h", "H", " ", "\u00a0", "%", "+",
+                                      ",", "x", "000", "ème", "er ", "+ ", "h ", "1 "]), max_size=12).map("".join))
+def test_property_the_strings_stand_for_the_gate_regexes(text):
+    """Wherever a gate regex finds something, one of its strings is in the folded text: an
+    article the strings rule out could not pass the regex either."""
+    from lintnews.prefilter import fold
+
+    folded = fold(text)
+    for code, gate_regex, strings in _string_gates():
+        if gate_regex.search(text):
+            assert any(s in folded for s in strings), (code, text)

@@ -37,6 +37,9 @@ class Hit:
 class PythonRule:
     rule: Rule
     function: Callable
+    #: Strings (each its own `prefilter.fold`) the check asks `prefilter.occurs` about: the
+    #: engine looks for them in its one pass of the gate index over the article.
+    strings: frozenset[str] = frozenset()
 
 
 REGISTRY: dict[str, PythonRule] = {}
@@ -44,8 +47,8 @@ REGISTRY: dict[str, PythonRule] = {}
 
 def check(code: str, name: str, severity: str, summary: str, *, why: str = "", message: str = "{match}",
           bad: Iterable = (), good: Iterable = (), fix: str | None = None, default: bool = True,
-          tags: Iterable[str] = ()):
-    """Register a check function as the rule `code`."""
+          tags: Iterable[str] = (), strings: Iterable[str] = ()):
+    """Register a check function as the rule `code`. `strings`: see PythonRule.strings."""
 
     def register(function: Callable) -> Callable:
         rule = Rule(code, name, Severity.parse(severity), summary, why, message,
@@ -56,7 +59,7 @@ def check(code: str, name: str, severity: str, summary: str, *, why: str = "", m
             raise ValueError(f"{code}: {'; '.join(problems)}")
         if code in REGISTRY and REGISTRY[code].function is not function:  # pragma: no cover
             raise ValueError(f"rule code {code} registered twice")
-        REGISTRY[code] = PythonRule(rule, function)
+        REGISTRY[code] = PythonRule(rule, function, frozenset(strings))
         return function
 
     return register

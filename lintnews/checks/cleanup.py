@@ -5,6 +5,7 @@ import re
 from collections import deque
 
 from . import Hit, check
+from .officeholders import non_ascii_characters
 
 #: Shorter lines repeat legitimately ("Anger", "Read more"); only longer ones are checked.
 MIN_REPEATED_LENGTH = 25
@@ -23,16 +24,17 @@ _TAIL = (MIN_REPEATED_LENGTH + 1) // 2
 
 #: The same, for bytes of UTF-8 (no other white space there) and as a pattern (all of it).
 _ASCII_SPACES = bytes(c for c in _SPACES if c < 0x80)
-_OTHER_SPACE = re.compile("[%s]" % "".join(chr(c) for c in _SPACES if c >= 0x80))
+_OTHER_SPACES = frozenset(chr(c) for c in _SPACES if c >= 0x80)
 _ANY_SPACE = re.compile(r"[^\S\n]+")
 
 
-def _may_repeat_lines(prose: str) -> bool:
+def _may_repeat_lines(doc) -> bool:
     """False when no line can repeat (or end like) another: a line that does ends with the same
     _TAIL visible characters, case folded, as the earlier one. All in C but one short list;
-    in UTF-8 bytes when the only white space is ASCII (a byte tail is as good a test)."""
-    folded = prose.casefold()
-    if folded.isascii() or _OTHER_SPACE.search(folded) is None:
+    in UTF-8 bytes when the only white space is ASCII (a byte tail is as good a test). Case
+    folding makes no white space, so the prose's own non-ASCII characters tell (speed)."""
+    folded = doc.prose.casefold()
+    if folded.isascii() or _OTHER_SPACES.isdisjoint(non_ascii_characters(doc)):
         lines = folded.encode().translate(None, _ASCII_SPACES).split(b"\n")
     else:
         lines = _ANY_SPACE.sub("", folded).split("\n")
@@ -65,7 +67,7 @@ def duplicate_line(doc, ctx):
                       f"Repeats the paragraph at line {seen_paragraphs[key]} word for word: remove the duplicate.")
         else:
             seen_paragraphs[key] = doc.position(para.start).line
-    if not _may_repeat_lines(doc.prose):
+    if not _may_repeat_lines(doc):
         return
     # Offsets, not line numbers: doc.position is looked up only for a line reported.
     first_seen: dict[str, int] = {}

@@ -10,6 +10,7 @@ import re
 
 import regex
 
+from ..prefilter import occurs
 from . import Hit, check
 from .officeholders import non_ascii_characters
 
@@ -80,6 +81,10 @@ FRENCH_NUMBER = regex.compile(
 #: literal: the standard `re` finds those fast.
 FRENCH_NUMBER_GATES = (re.compile(r",(?<=[0-9],)(?:[0-9]{1,2}(?![0-9])|[0-9]{4})"),
                        re.compile(r" (?:(?<=[0-9] )(?:[0-9]{3}(?![0-9])|%)|(?<=\+ )[0-9])"))
+#: What the second gate finds holds one of these (see FRENCH_ORDINAL_STRINGS); the first one's
+#: strings ("2,5") are in most articles, as thousands ("2,500").
+FRENCH_NUMBER_STRINGS = frozenset([*(f"{a} {b}" for a in "0123456789" for b in "0123456789"),
+                                   *(f"{d} %" for d in "0123456789"), *(f"+ {d}" for d in "0123456789")])
 
 
 def _english_number(m) -> tuple[str, list[str]] | None:
@@ -124,11 +129,12 @@ def _english_number(m) -> tuple[str, list[str]] | None:
             {"text": "About [[4 000]] people marched; shares rose [[+ 6%]].",
              "fixed": "About 4,000 people marched; shares rose +6%."}],
        good=["Inflation reached 2.5% in May.", "About 4,000 people marched in 2019, 300 more than in 2018.",
-             "The vote was 1,073 to 902; shares rose 6%.", "Items 1,2 and 3 were approved on 12 May 2020."], tags=("spacing",))
+             "The vote was 1,073 to 902; shares rose 6%.", "Items 1,2 and 3 were approved on 12 May 2020."], tags=("spacing",),
+       strings=FRENCH_NUMBER_STRINGS)
 def french_number(doc, ctx):
     prose = doc.prose
-    if "\u00a0" not in prose and "\u202f" not in prose and _ascii_digits(doc) and not any(
-            gate.search(prose) for gate in FRENCH_NUMBER_GATES):
+    if "\u00a0" not in prose and "\u202f" not in prose and _ascii_digits(doc) and FRENCH_NUMBER_GATES[0].search(
+            prose) is None and (not occurs(doc, FRENCH_NUMBER_STRINGS) or FRENCH_NUMBER_GATES[1].search(prose) is None):
         return
     for m in FRENCH_NUMBER.finditer(doc.prose):
         found = _english_number(m)
@@ -144,6 +150,8 @@ FRENCH_TIME = regex.compile(
     r"(?<![\p{L}\p{N}:.,])(?P<h>[01]?\p{N}|2[0-4])[ \u00a0]?h[ \u00a0]?(?P<m>[0-5]\p{N})(?![\p{L}\p{N}])")
 #: Every French time has an h before its minutes' first digit.
 FRENCH_TIME_GATE = re.compile(r"h[ \u00a0]?[0-5]")
+#: What FRENCH_TIME_GATE finds, as strings (see FRENCH_ORDINAL_STRINGS).
+FRENCH_TIME_STRINGS = frozenset(f"h{space}{d}" for space in ("", " ", "\u00a0") for d in "012345")
 #: Words after which a French time is surely a time of day ("at 20h30"), not a duration.
 TIME_OF_DAY_BEFORE = regex.compile(r"\b(?:at|from|until|till|to|by|around|about|before|after|since|between|and)\s+$",
                                    regex.IGNORECASE)
@@ -171,9 +179,10 @@ def english_time(hour: int, minute: int, variant: str) -> str:
        bad=[{"text": "The meeting starts at [[20h30]] in Paris.", "fixed": "The meeting starts at 8:30 p.m. in Paris."},
             {"text": "Polls close at [[18h00]], results follow.", "fixed": "Polls close at 6 p.m., results follow."}],
        good=["The meeting starts at 8:30 p.m. in Paris.", "The flight number is AF1234h.",
-             "Shares rose 2.5% by 10:30 a.m."])
+             "Shares rose 2.5% by 10:30 a.m."],
+       strings=FRENCH_TIME_STRINGS)
 def french_time(doc, ctx):
-    if FRENCH_TIME_GATE.search(doc.prose) is None:
+    if not occurs(doc, FRENCH_TIME_STRINGS) or FRENCH_TIME_GATE.search(doc.prose) is None:
         return
     variant = ctx.config.variant
     for m in FRENCH_TIME.finditer(doc.prose):
@@ -189,6 +198,9 @@ FRENCH_ORDINAL = regex.compile(r"(?<![\p{L}\p{N}.,])(?P<n>\p{N}{1,4})(?P<suffix>
 
 #: A digit right before a French ordinal suffix (each begins with e, r or è).
 FRENCH_ORDINAL_GATE = re.compile(r"[0-9][erè]")
+#: What FRENCH_ORDINAL_GATE finds, as strings for the engine's gate index (prefilter.occurs):
+#: most articles hold none, and the gate is not searched for (speed).
+FRENCH_ORDINAL_STRINGS = frozenset(f"{d}{c}" for d in "0123456789" for c in "erè")
 
 
 def english_ordinal(n: int) -> str:
@@ -206,9 +218,11 @@ def english_ordinal(n: int) -> str:
        bad=[{"text": "The [[1er]] round is on Sunday, the [[3e]] in June.",
              "fixed": "The 1st round is on Sunday, the 3rd in June."},
             {"text": "She lives in the [[11ème]] arrondissement.", "fixed": "She lives in the 11th arrondissement."}],
-       good=["The 1st round is on Sunday.", "A reading of 3e-5 is low.", "Flight AF22e was late."])
+       good=["The 1st round is on Sunday.", "A reading of 3e-5 is low.", "Flight AF22e was late."],
+       strings=FRENCH_ORDINAL_STRINGS)
 def french_ordinal(doc, ctx):
-    if _ascii_digits(doc) and FRENCH_ORDINAL_GATE.search(doc.prose) is None:
+    if _ascii_digits(doc) and (not occurs(doc, FRENCH_ORDINAL_STRINGS)
+                               or FRENCH_ORDINAL_GATE.search(doc.prose) is None):
         return
     for m in FRENCH_ORDINAL.finditer(doc.prose):
         right = english_ordinal(int(m.group("n")))
