@@ -342,6 +342,13 @@ class GateIndex:
         return found
 
 
+@lru_cache(maxsize=256)
+def _asked(asked: frozenset[str], strings: frozenset[str]) -> bool:
+    """Whether a gate index that looks for `asked` looks for all of `strings` (asked once per
+    index and check, not for every article)."""
+    return strings <= asked
+
+
 #: Where the engine keeps an article's Present for the checks (see `occurs`).
 PRESENT = "gates.present"
 
@@ -351,7 +358,7 @@ def occurs(doc, strings: frozenset[str]) -> bool:
     what the run's gate index found, when it looked for them (a check declares its `strings`),
     else searched for in the folded text. True may be wrong; False never is."""
     present = doc.memoized(PRESENT)
-    if present is not None and strings <= present.asked:
+    if present is not None and _asked(present.asked, strings):
         return not present.isdisjoint(strings)
     folded = folded_text(doc)
     return any(s in folded for s in strings)
