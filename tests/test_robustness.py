@@ -810,3 +810,18 @@ def test_property_the_strings_stand_for_the_gate_regexes(text):
     for code, gate_regex, strings in _string_gates():
         if gate_regex.search(text):
             assert any(s in folded for s in strings), (code, text)
+
+
+@PROPERTY
+@given(text=st.lists(st.sampled_from(['"', "“", "”", "«", "»", "‘", "’", " ", "\u00a0", "\u202f", "…", ".", "...",
+                                      "word", "it’s", "\n", '""', '”...»', '" … "', '» ”']), max_size=16).map("".join))
+def test_property_quote_marks_found_as_the_patterns_find_them(text):
+    """The marks found by str.find are the matches of the character class; the mashed closing
+    marks tried only at them are those TWO_CLOSING.finditer finds over the whole text."""
+    import re
+
+    from lintnews.checks.quotes import MARK_CHARACTERS, TWO_CLOSING, _two_closing, mark_positions
+
+    doc = Document.from_text(text)
+    assert mark_positions(doc) == [m.start() for m in re.finditer(f"[{MARK_CHARACTERS}]", doc.prose)]
+    assert [m.span() for m in _two_closing(doc)] == [m.span() for m in TWO_CLOSING.finditer(doc.prose)], text
