@@ -58,6 +58,10 @@ TOKEN = re.compile(rf"({WORD})|([^\w\s]|_)")
 #: words with no backtracking state: a sixth faster over a whole article.
 TOKEN_SPLIT = re.compile(rf"({WORD.replace('+', '++').replace(')*', ')*+')}|[^\w\s]|_)"
                          if sys.version_info >= (3, 11) else rf"({WORD}|[^\w\s]|_)")
+#: TOKEN_SPLIT for ASCII text, where [^\W_] is [A-Za-z0-9]: a range is tested in a quarter
+#: of the time of a Unicode category, at every character of the article.
+TOKEN_SPLIT_ASCII = re.compile(
+    TOKEN_SPLIT.pattern.replace(r"[^\W_]", "[A-Za-z0-9]").replace(r"[^\w\s]", r"[^A-Za-z0-9_\s]"))
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[\d\p{Lu}]|\s*$)".replace(r"\p{Lu}", "A-ZÀ-ÖØ-Þ"))
@@ -197,7 +201,8 @@ class Document:
         """Token starts, ends, texts and lower-case texts, as four lists. Built in bulk (split,
         accumulate, map): an article has thousands of tokens, and a loop over regex matches
         costs twice as much."""
-        parts = TOKEN_SPLIT.split(self.prose)
+        prose = self.prose
+        parts = (TOKEN_SPLIT_ASCII if prose.isascii() else TOKEN_SPLIT).split(prose)
         offsets = list(accumulate(map(len, parts), initial=0))
         texts = parts[1::2]
         # Offsets run gap, token, gap, ..., gap, end: a token starts at each odd one but the last.

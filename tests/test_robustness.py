@@ -825,3 +825,14 @@ def test_property_quote_marks_found_as_the_patterns_find_them(text):
     doc = Document.from_text(text)
     assert mark_positions(doc) == [m.start() for m in re.finditer(f"[{MARK_CHARACTERS}]", doc.prose)]
     assert [m.span() for m in _two_closing(doc)] == [m.span() for m in TWO_CLOSING.finditer(doc.prose)], text
+
+
+@PROPERTY
+@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
+       | st.lists(st.sampled_from(["don't", "a_b", "_", "x'", "'y", "U.S.", "9", " ", "\x1c", "\t", "-"]),
+                  max_size=12).map("".join))
+def test_property_ascii_tokens_split_as_the_unicode_pattern(text):
+    """An ASCII article is split into tokens with ASCII ranges, as the Unicode pattern splits it."""
+    from lintnews.document import TOKEN_SPLIT, TOKEN_SPLIT_ASCII
+
+    assert TOKEN_SPLIT_ASCII.split(text) == TOKEN_SPLIT.split(text)
