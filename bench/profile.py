@@ -17,7 +17,7 @@ from collections import defaultdict
 from lintnews.config import Config, split_codes
 from lintnews.document import Document
 from lintnews.engine import Linter
-from lintnews.prefilter import folded_text
+from lintnews.prefilter import PRESENT, folded_text
 from lintnews.runner import collect_garbage_rarely
 
 from .wmt import SYSTEMS, article_text, corpus_file, documents
@@ -48,8 +48,8 @@ def main(argv=None) -> None:
         timed("stage: paragraphs and sentences", lambda: doc.sentences)
         timed("stage: lines", lambda: doc.lines)
         timed("stage: phrase index (all packs)", lambda: list(linter.index.find(doc)))
-        present = timed("stage: pattern gates (all packs)", lambda: linter.gates.present(folded_text(doc))
-                        if linter.gates else None)
+        present = timed("stage: pattern gates (all packs)", lambda: doc.remember(
+            PRESENT, linter.gates.present(folded_text(doc))) if linter.gates else None)
         for declared, strings in linter.scanned:
             if present is None or strings is None or not present.isdisjoint(strings):
                 timed(f"{declared.rule.code} {declared.rule.name} (patterns)", lambda: list(declared.scan(doc, present)))
