@@ -267,19 +267,20 @@ GLUED_QUOTE_GATES = tuple(re.compile(f"{mark}[\"”»]?{_CAPITAL}") for mark in 
              "“It will take weeks.” Another delay followed.", "He holds a Ph.D. from Yale; see p.Ten."])
 def glued_words(doc, ctx):
     prose = doc.prose
-    # Cheap gates (the standard `re`, no look-behind on letters of every script).
     # A finding is a function word (ASCII, lower case) right before a capital: the match of
-    # GLUED_WORD, if any, starts at one of the function words that end where the gate finds a
-    # capital after a lower-case letter (speed: not the pattern over the whole article).
+    # GLUED_WORD, if any, starts at one of the function words that end where the gate (the
+    # standard `re`) finds a capital after a lower-case letter; the pattern is not run over the
+    # whole article (speed).
     for capital in GLUED_WORD_GATE.finditer(prose):
         at = capital.start()
-        for start in range(at - _LONGEST_FUNCTION_WORD, at - 1):
-            if start >= 0 and prose[start:at] in GLUED_FUNCTION_WORDS:
+        for start in range(max(0, at - _LONGEST_FUNCTION_WORD), at - 1):
+            if prose[start:at] in GLUED_FUNCTION_WORDS:
                 m = GLUED_WORD.match(prose, start)
                 if m is not None and m.group("a") in GLUED_FUNCTION_WORDS:
                     right = f"{m.group('a')} {m.group('b')}"
                     yield Hit(m.start(), m.end(), f"Missing space: '{m.group()}' is '{right}'.",
                               replacement=right, suggestions=(right,))
+    # Cheap gates (the standard `re`, no look-behind on letters of every script).
     quotes = any(gate.search(prose) for gate in GLUED_QUOTE_GATES)
     for m in GLUED_QUOTE.finditer(prose) if quotes else ():
         mark = m.group("a")
