@@ -183,7 +183,7 @@ class Document:
             if stripped:
                 s = start + (len(chunk) - len(chunk.lstrip()))
                 e = s + len(stripped)
-                out.append(Paragraph(s, e, stripped, standalone=is_standalone(stripped)))
+                out.append(Paragraph(s, e, stripped, is_standalone(stripped)))
             if m:
                 start = m.end()
         return out
@@ -192,8 +192,12 @@ class Document:
     def sentences(self) -> list[Sentence]:
         out = []
         for index, para in enumerate(self.paragraphs):
-            for s, e in split_sentences(para.text):
-                out.append(Sentence(para.start + s, para.start + e, para.text[s:e], paragraph=index))
+            text = para.text
+            if _one_sentence(text):  # a paragraph has no white space at either end
+                out.append(Sentence(para.start, para.end, text, index))
+                continue
+            for s, e in split_sentences(text):
+                out.append(Sentence(para.start + s, para.start + e, text[s:e], index))
         return out
 
     @cached_property
@@ -291,15 +295,19 @@ _SENTENCE_MARKS = ".!?…"
 _SENTENCE_TAIL = _SENTENCE_MARKS + "\"”’»)]"
 
 
+def _one_sentence(text: str) -> bool:
+    """Whether `text`, which has no white space at either end, is one sentence by a quick test:
+    no mark before its closing run of marks and quotes. Then no boundary can fall inside (one
+    needs white space or the end after its mark). Most paragraphs pass it."""
+    body = text.rstrip(_SENTENCE_TAIL)
+    # The four _SENTENCE_MARKS, each looked for in C (a regex or a generator costs twice as much).
+    return "." not in body and "!" not in body and "?" not in body and "…" not in body
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries in one paragraph, as (start, end) offsets into `text`."""
-    if text and not text[0].isspace() and not text[-1].isspace():
-        # Most paragraphs are one sentence: no mark before the closing run of marks and quotes.
-        # Then no boundary can fall inside (one needs white space or the end after its mark).
-        body = text.rstrip(_SENTENCE_TAIL)
-        # The four _SENTENCE_MARKS, each looked for in C (a regex or a generator costs twice as much).
-        if "." not in body and "!" not in body and "?" not in body and "…" not in body:
-            return [(0, len(text))]
+    if text and not text[0].isspace() and not text[-1].isspace() and _one_sentence(text):
+        return [(0, len(text))]
     spans = []
     start = 0
     for m in SENTENCE_END.finditer(text):

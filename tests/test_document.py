@@ -67,6 +67,9 @@ def test_every_sentence_mark_ends_a_sentence(mark):
     # Also the fast path for one-sentence paragraphs, which looks for each mark by name.
     text = f"The talks ended{mark} Both sides left"
     assert [text[s:e] for s, e in split_sentences(text)] == [f"The talks ended{mark}", "Both sides left"]
+    doc = Document.from_text(f"Talks resume.\n\n{text}\n")
+    assert [(s.start, s.text, s.paragraph) for s in doc.sentences] == [
+        (0, "Talks resume.", 0), (15, f"The talks ended{mark}", 1), (32, "Both sides left", 1)]
 
 
 def test_tokens_have_offsets():

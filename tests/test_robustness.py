@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from lintnews import Config, lint_paths, lint_text
 from lintnews.document import Document
@@ -836,3 +836,73 @@ def test_property_ascii_tokens_split_as_the_unicode_pattern(text):
     from lintnews.document import TOKEN_SPLIT, TOKEN_SPLIT_ASCII
 
     assert TOKEN_SPLIT_ASCII.split(text) == TOKEN_SPLIT.split(text)
+
+
+#: Lines that repeat, end one another, differ only in case or white space, or share a tail.
+REPEATABLE = ["Sign up for our morning briefing", "Newsletter Sign up for our morning briefing",
+              "SIGN UP  for our morning\tbriefing", "our morning briefing", "The strike closed three schools",
+              "the talks resumed after the strike closed three schools", "Talks resume.", "x" * 13,
+              "y" + "x" * 13, "Straße im Süden der Stadt heute", "STRASSE im Süden der Stadt heute",
+              "im\u00a0Süden der Stadt heute", "\u2003", "", " "]
+
+
+@PROPERTY
+@given(lines=st.lists(st.sampled_from(REPEATABLE), max_size=12), gaps=st.lists(st.sampled_from(["\n", "\n\n"]),
+                                                                                 min_size=12, max_size=12))
+def test_property_the_duplicate_line_gate_never_hides_a_finding(lines, gaps):
+    """CL003 compares lines one by one only where its gate (lines that share a tail, one ending
+    the other) lets it: the same findings as comparing every article's lines."""
+    from unittest import mock
+
+    from lintnews.checks import cleanup
+
+    text = "".join(line + gap for line, gap in zip(lines, gaps))
+    doc = Document.from_text(text)
+    found = [(h.start, h.end, h.message) for h in cleanup.duplicate_line(doc, None)]
+    with mock.patch.object(cleanup, "_may_repeat_lines", lambda doc: True):
+        expected = [(h.start, h.end, h.message) for h in cleanup.duplicate_line(Document.from_text(text), None)]
+    assert found == expected, text
+    assert cleanup._may_repeat_lines(doc) or not expected
+
+
+#: Sentences and pieces in English, French and another script, with quotation marks: spans that
+#: langdetect judges, spans too short for it (six words is just long enough), and quotations
+#: inside English paragraphs.
+PASSAGES = ["The minister met the union leaders for two hours on Monday.",
+            "Le ministre a ensuite rencontré les représentants des syndicats pendant deux heures.",
+            "Les syndicats rencontreront les représentants gouvernementaux.",
+            "Министр встретился с представителями профсоюзов в понедельник утром.",
+            "He said: « la réforme des retraites sera votée avant la fin de l'année prochaine ».",
+            "The prime minister, who spoke to reporters in the capital on Monday after a long meeting with "
+            "the unions, told them that \"la réforme des retraites sera votée avant la fin de l'année\" and left.",
+            "\"Nous ne reculerons pas devant la pression de la rue, jamais\", he said.",
+            "“We will not give in to the pressure of the street, not ever,” she said.",
+            "Talks resume.", "Sit-in", "Strike Continues In The Northern Towns Of The Country", "« Oui »", "\""]
+
+
+@PROPERTY
+@given(text=st.lists(st.tuples(st.sampled_from(PASSAGES), st.sampled_from([" ", "\n", "\n\n"])),
+                     max_size=8).map(lambda pieces: "".join(a + b for a, b in pieces)))
+# A foreign sentence in an English paragraph, a paragraph of six foreign words, one in another
+# script without any listed function word, a foreign quotation in a long English sentence.
+@example(text=f"{PASSAGES[0]} {PASSAGES[2]}\n")
+@example(text=f"Talks resume.\n\n{PASSAGES[2]}\n")
+@example(text=f"Talks resume.\n\n{PASSAGES[3]}\n")
+@example(text=f"{PASSAGES[5]}\n")
+def test_property_ld001_looks_at_every_paragraph_that_may_hold_a_foreign_span(text):
+    """LD001 looks only at the paragraphs its bulk test (suspects), the sentence count or an
+    opening quotation mark point to: the same findings as looking at every paragraph."""
+    from unittest import mock
+
+    from lintnews.checks import language
+    from lintnews.config import Config as C
+
+    ctx = Linter(C()).context
+    doc = Document.from_text(text)
+    counts = language._WordCounts(doc, "en")
+    suspects = counts.suspects(doc.paragraphs)
+    assert {k for k, p in enumerate(doc.paragraphs) if counts.foreign_signs(p.start, p.end, p.text)} <= suspects
+    found = [(h.start, h.end, h.message) for h in language.untranslated_passage(doc, ctx)]
+    with mock.patch.object(language._WordCounts, "suspects", lambda self, spans: set(range(len(spans)))):
+        every = [(h.start, h.end, h.message) for h in language.untranslated_passage(Document.from_text(text), ctx)]
+    assert found == every, text

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from itertools import repeat
 
 from . import Hit, check
 from .officeholders import non_ascii_characters
@@ -29,17 +30,28 @@ _ANY_SPACE = re.compile(r"[^\S\n]+")
 
 
 def _may_repeat_lines(doc) -> bool:
-    """False when no line can repeat (or end like) another: a line that does ends with the same
-    _TAIL visible characters, case folded, as the earlier one. All in C but one short list;
-    in UTF-8 bytes when the only white space is ASCII (a byte tail is as good a test). Case
-    folding makes no white space, so the prose's own non-ASCII characters tell (speed)."""
+    """False when no line can repeat (or end like) another. A line that does is, once its white
+    space is removed and its case folded, the end of an earlier line (or the whole of it): so
+    both end with the same _TAIL visible characters. All in C but one short list; in UTF-8
+    bytes when the only white space is ASCII (a byte tail is as good a test). Case folding
+    makes no white space, so the prose's own non-ASCII characters tell (speed). Lines that
+    share a tail ("... he said.") are then compared whole: one must end the other."""
     folded = doc.prose.casefold()
     if folded.isascii() or _OTHER_SPACES.isdisjoint(non_ascii_characters(doc)):
         lines = folded.encode().translate(None, _ASCII_SPACES).split(b"\n")
     else:
         lines = _ANY_SPACE.sub("", folded).split("\n")
-    tails = [line[-_TAIL:] for line in lines if len(line) >= _TAIL]
-    return len(set(tails)) < len(tails)
+    lines = [line for line in lines if len(line) >= _TAIL]
+    tails = [line[-_TAIL:] for line in lines]
+    if len(set(tails)) == len(tails):
+        return False
+    earlier: dict = {}
+    for line, tail in zip(lines, tails):
+        same_tail = earlier.setdefault(tail, [])
+        if any(map(bytes.endswith if line.__class__ is bytes else str.endswith, same_tail, repeat(line))):
+            return True
+        same_tail.append(line)
+    return False
 
 
 @check("CL003", "duplicate-line", "error",

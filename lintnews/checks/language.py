@@ -11,12 +11,14 @@ import struct
 import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import and_, attrgetter, mul
+from itertools import accumulate, compress, count, islice, repeat
+from operator import and_, attrgetter, eq, mul
 
 from .. import knowledge
 from ..document import TOKEN
 from . import Hit, check
+from .officeholders import non_ascii_characters
+from .quotes import mark_positions
 
 #: langdetect is unreliable below this many letters (on the seed, "subscribe" reads as Romanian).
 MIN_LETTERS = 40
@@ -31,6 +33,8 @@ OTHER_SHARE_FLOOR = 0.15
 TITLE_CASE_SHARE = 0.6
 
 FRENCH_ACCENTS = re.compile(r"[éèêëàâîïôûùçœ]")
+#: The marks QUOTED opens a quotation with.
+_OPENING = "\"“«"
 QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»\n]{%d,})\s*[\"”»]" % MIN_LETTERS)
 
 #: Letters of the Latin script (and everything below it): what is left is another script.
@@ -112,6 +116,10 @@ class _WordCounts:
         self.own_list = lists.get(target)
         self.other_lists = [ws for lang, ws in lists.items() if lang != target]
         self.words = words
+        # Letters of another script than the Latin one, anywhere in the article: without them
+        # no span is mostly in another script (other_script), and a span without the signs of
+        # function words is ruled out at once.
+        self.other_scripts = any(c > "\u024f" and c.isalpha() for c in non_ascii_characters(doc))
         if self.own_list is not None:
             # One running sum counts both: the target's function words in the low bits, words
             # of any other language (at least as many as those of the likeliest one) above.
@@ -131,7 +139,7 @@ class _WordCounts:
             if not _function_word_signal(own, bound, total) or not _function_word_signal(
                     own, max((sum(map(ws.__contains__, lowers)) for lowers in [
                         words.lowers[i:j]] for ws in self.other_lists), default=0), total):
-                if not other_script(text):
+                if not self.other_scripts or not other_script(text):
                     return False
         firsts = [word[0] for word in words.texts[i:j]]
         alpha = sum(map(str.isalpha, firsts))
@@ -139,6 +147,18 @@ class _WordCounts:
                 >= TITLE_CASE_SHARE:
             return False
         return sum(map(str.isalpha, text)) >= MIN_LETTERS
+
+    def suspects(self, spans) -> set[int]:
+        """The indices of `spans` (in order, each beginning and ending at word boundaries) for
+        which foreign_signs may be true: it is false for all others. In bulk: most paragraphs
+        are ruled out by their word count or their function words, with no call per span."""
+        starts, counts = self.words.starts, self.counts if self.own_list is not None else None
+        lows = list(map(bisect_left, repeat(starts), map(attrgetter("start"), spans)))
+        highs = list(map(bisect_left, repeat(starts), map(attrgetter("end"), spans)))
+        if counts is None or self.other_scripts:
+            return {k for k, i, j in zip(count(), lows, highs) if j - i >= MIN_WORDS}
+        return {k for k, i, j in zip(count(), lows, highs) if j - i >= MIN_WORDS and _function_word_signal(
+            (both := counts[j] - counts[i]) & _OWN_MASK, both >> _OTHER_SHIFT, j - i)}
 
 
 _OTHER_SHIFT = 32
@@ -275,11 +295,11 @@ def _profile_rows(directory: str, names: list[str]) -> tuple[list, int, dict]:
         index = len(langlist)
         langlist.append(profile["name"])
         n_words = profile["n_words"]
-        for word, count in profile["freq"].items():
+        for word, frequency in profile["freq"].items():
             packed = rows.setdefault(word, [])
             length = len(word)
             if 1 <= length <= 3:
-                packed.append(_PAIR.pack(index, 1.0 * count / n_words[length - 1]))
+                packed.append(_PAIR.pack(index, 1.0 * frequency / n_words[length - 1]))
     return langlist, len(names), {word: b"".join(pairs) for word, pairs in rows.items()}
 
 
@@ -344,10 +364,18 @@ def _message(code: str, probability: float, target: str, what: str) -> str:
 def untranslated_passage(doc, ctx):
     target = target_language(doc, ctx)
     counts = _WordCounts(doc, target)
-    all_sentences = doc.sentences
+    paragraphs, all_sentences = doc.paragraphs, doc.sentences
     paragraph_of = list(map(attrgetter("paragraph"), all_sentences))
-    for index, para in enumerate(doc.paragraphs):
-        found = _foreign(para.text, target, counts.foreign_signs(para.start, para.end, para.text))
+    # A paragraph is looked at when it may be foreign itself, has several sentences (one of them
+    # may be) or has a quotation mark that opens a quotation; most have none of these (speed).
+    suspects = counts.suspects(paragraphs)
+    several = compress(paragraph_of, map(eq, paragraph_of, islice(paragraph_of, 1, None)))
+    paragraph_starts = list(map(attrgetter("start"), paragraphs))
+    prose = doc.prose
+    quoted = (bisect_right(paragraph_starts, i) - 1 for i in mark_positions(doc) if prose[i] in _OPENING)
+    for index in sorted({*suspects, *several, *quoted}):
+        para = paragraphs[index]
+        found = _foreign(para.text, target, index in suspects and counts.foreign_signs(para.start, para.end, para.text))
         if found:
             yield Hit(para.start, para.end, _message(*found, target, "Paragraph"))
             continue
