@@ -906,3 +906,17 @@ def test_property_ld001_looks_at_every_paragraph_that_may_hold_a_foreign_span(te
     with mock.patch.object(language._WordCounts, "suspects", lambda self, spans: set(range(len(spans)))):
         every = [(h.start, h.end, h.message) for h in language.untranslated_passage(Document.from_text(text), ctx)]
     assert found == every, text
+
+
+@PROPERTY
+@given(text=st.text(alphabet=st.sampled_from("aZ9_ \u00a0\n'’-.“éÉßµª²¼ÿĀſǅȳɐ\u0250Жж٣\u2003\u02bc"), max_size=40))
+def test_property_latin_tokens_split_as_the_unicode_pattern(text):
+    """An article whose letters and digits are all Latin (up to U+024F) is split into tokens with
+    ranges, as the Unicode pattern splits it; any other letter or digit takes the Unicode pattern."""
+    from lintnews.document import TOKEN_SPLIT, TOKEN_SPLIT_LATIN
+
+    doc = Document.from_text(text)
+    if all(c < "\u0250" or not c.isalnum() for c in doc.non_ascii_characters):
+        assert TOKEN_SPLIT_LATIN.split(text) == TOKEN_SPLIT.split(text), text
+    parts = TOKEN_SPLIT.split(doc.prose)
+    assert doc.tokens.texts == parts[1::2], text

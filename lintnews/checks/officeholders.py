@@ -218,18 +218,9 @@ def _is_word_char(c: str) -> bool:
 
 
 def non_ascii_characters(doc) -> frozenset[str]:
-    """The distinct non-ASCII characters of the prose (computed once, for fold and the checks
-    that must know whether the prose holds unusual characters)."""
-    def compute():
-        prose = doc.prose
-        # One scan for the few non-ASCII characters, not a set of every character (speed; the
-        # module regex scans a character class ten times faster than re here).
-        return frozenset() if prose.isascii() else frozenset("".join(_NON_ASCII.findall(prose)))
+    """The distinct non-ASCII characters of the prose (Document.non_ascii_characters)."""
+    return doc.non_ascii_characters
 
-    return doc.memo("non_ascii_characters", compute)
-
-
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
 
 
 def folded_prose(doc) -> str:
