@@ -6,7 +6,6 @@ from collections import deque
 from itertools import repeat
 
 from . import Hit, check
-from .officeholders import non_ascii_characters
 
 #: Shorter lines repeat legitimately ("Anger", "Read more"); only longer ones are checked.
 MIN_REPEATED_LENGTH = 25
@@ -37,7 +36,7 @@ def _may_repeat_lines(doc) -> bool:
     makes no white space, so the prose's own non-ASCII characters tell (speed). Lines that
     share a tail ("... he said.") are then compared whole: one must end the other."""
     folded = doc.prose.casefold()
-    if folded.isascii() or _OTHER_SPACES.isdisjoint(non_ascii_characters(doc)):
+    if folded.isascii() or _OTHER_SPACES.isdisjoint(doc.non_ascii_characters):
         lines = folded.encode().translate(None, _ASCII_SPACES).split(b"\n")
     else:
         lines = _ANY_SPACE.sub("", folded).split("\n")

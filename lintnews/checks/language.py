@@ -17,7 +17,6 @@ from operator import and_, attrgetter, eq, mul
 from .. import knowledge
 from ..document import TOKEN
 from . import Hit, check
-from .officeholders import non_ascii_characters
 from .quotes import mark_positions
 
 #: langdetect is unreliable below this many letters (on the seed, "subscribe" reads as Romanian).
@@ -35,7 +34,7 @@ TITLE_CASE_SHARE = 0.6
 FRENCH_ACCENTS = re.compile(r"[éèêëàâîïôûùçœ]")
 #: The marks QUOTED opens a quotation with.
 _OPENING = "\"“«"
-QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»\n]{%d,})\s*[\"”»]" % MIN_LETTERS)
+QUOTED = re.compile(r"[%s]\s*([^\"“”«»\n]{%d,})\s*[\"”»]" % (_OPENING, MIN_LETTERS))
 
 #: Letters of the Latin script (and everything below it): what is left is another script.
 LATIN = re.compile(r"[\x00-\u024f]+")
@@ -119,7 +118,7 @@ class _WordCounts:
         # Letters of another script than the Latin one, anywhere in the article: without them
         # no span is mostly in another script (other_script), and a span without the signs of
         # function words is ruled out at once.
-        self.other_scripts = any(c > "\u024f" and c.isalpha() for c in non_ascii_characters(doc))
+        self.other_scripts = any(c > "\u024f" and c.isalpha() for c in doc.non_ascii_characters)
         if self.own_list is not None:
             # One running sum counts both: the target's function words in the low bits, words
             # of any other language (at least as many as those of the likeliest one) above.
@@ -372,7 +371,7 @@ def untranslated_passage(doc, ctx):
     several = compress(paragraph_of, map(eq, paragraph_of, islice(paragraph_of, 1, None)))
     paragraph_starts = list(map(attrgetter("start"), paragraphs))
     prose = doc.prose
-    quoted = (bisect_right(paragraph_starts, i) - 1 for i in mark_positions(doc) if prose[i] in _OPENING)
+    quoted = {bisect_right(paragraph_starts, i) - 1 for i in mark_positions(doc) if prose[i] in _OPENING}
     for index in sorted({*suspects, *several, *quoted}):
         para = paragraphs[index]
         found = _foreign(para.text, target, index in suspects and counts.foreign_signs(para.start, para.end, para.text))
@@ -388,7 +387,7 @@ def untranslated_passage(doc, ctx):
                 if found:
                     flagged.append((sentence.start, sentence.end))
                     yield Hit(sentence.start, sentence.end, _message(*found, target, "Sentence"))
-        if '"' not in para.text and "“" not in para.text and "«" not in para.text:
+        if index not in quoted:
             continue
         for m in QUOTED.finditer(para.text):
             start, end = para.start + m.start(1), para.start + m.end(1)

@@ -217,16 +217,10 @@ def _is_word_char(c: str) -> bool:
     return _WORD.match(c) is not None
 
 
-def non_ascii_characters(doc) -> frozenset[str]:
-    """The distinct non-ASCII characters of the prose (Document.non_ascii_characters)."""
-    return doc.non_ascii_characters
-
-
-
 def folded_prose(doc) -> str:
     def compute():
         prose = doc.prose
-        return prose.lower() if prose.isascii() else _fold_non_ascii(prose, non_ascii_characters(doc))
+        return prose.lower() if prose.isascii() else _fold_non_ascii(prose, doc.non_ascii_characters)
 
     return doc.memo("folded_prose", compute)
 
@@ -243,7 +237,7 @@ def word_runs(doc) -> set[str]:
         if not folded.isascii():
             # The few distinct non-ASCII characters that are not word characters become spaces
             # (white space splits as it is); the ASCII ones go in one byte-table pass below.
-            for c in {_fold_char(c) for c in non_ascii_characters(doc)}.difference(_ASCII):
+            for c in {_fold_char(c) for c in doc.non_ascii_characters}.difference(_ASCII):
                 if not _is_word_char(c) and not c.isspace():
                     folded = folded.replace(c, " ")
         return set(folded.encode("utf-8").translate(_ASCII_NOT_WORD_BYTES).decode("utf-8").split())

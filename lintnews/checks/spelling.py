@@ -17,7 +17,7 @@ import regex
 from .. import knowledge
 from ..document import TOKEN
 from . import Hit, check
-from .officeholders import _fold_char, fold, non_ascii_characters, word_runs
+from .officeholders import _fold_char, fold, word_runs
 
 VOWELS = frozenset("aeiouy")
 #: Shorter names vary too little for an edit-distance comparison to mean anything.
@@ -149,7 +149,7 @@ def _exonym_candidates(doc) -> list[int]:
     """
     tokens, index, prose = doc.tokens, exonyms(), doc.prose
     firsts = _first_runs()
-    if "" in firsts or "_" in prose or not all(map(_runs_agree, non_ascii_characters(doc))):
+    if "" in firsts or "_" in prose or not all(map(_runs_agree, doc.non_ascii_characters)):
         return [i for i, text in enumerate(tokens.texts) if text in index or _base(text) in index]
     found = set()
     for run in word_runs(doc) & firsts.keys():
@@ -304,7 +304,7 @@ def _paired_spellings(doc) -> set[str] | None:
     looks only at runs that share a skeleton or a mask.
     """
     prose = doc.prose
-    if not all(map(_classes_agree, non_ascii_characters(doc))):
+    if not all(map(_classes_agree, doc.non_ascii_characters)):
         return None
     # More runs than names (all capitals, digits) only make the superset larger.
     runs = list(set((_CAPITALISED_ASCII if prose.isascii() else _CAPITALISED).findall(prose)))

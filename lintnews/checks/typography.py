@@ -12,7 +12,6 @@ import regex
 
 from ..prefilter import occurs
 from . import Hit, check
-from .officeholders import non_ascii_characters
 
 SPACES = " \u00a0\u202f"
 
@@ -26,7 +25,7 @@ def _ascii_digits(doc) -> bool:
     test written with [0-9] for the standard `re` finds every place \\p{N} would."""
     def compute():
         # The distinct non-ASCII characters, found once for every check that asks.
-        return NUMBER.search("".join(non_ascii_characters(doc))) is None
+        return NUMBER.search("".join(doc.non_ascii_characters)) is None
     return doc.memo("typography.ascii-digits", compute)
 
 
