@@ -226,3 +226,7 @@ def main():
     except KeyboardInterrupt:
         click.echo("lintnews: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    finally:
+        from .runner import exit_without_collecting
+
+        exit_without_collecting()

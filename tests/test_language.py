@@ -68,6 +68,19 @@ def test_english_text_never_reaches_langdetect(monkeypatch):
     assert calls == []
 
 
+def test_function_words_shared_with_the_target_are_no_sign_of_another_language(monkeypatch):
+    """'in' is a German, Dutch and Italian function word too: two of them in a ten-word English
+    headline (a fifth of its words, few of them English function words) are no reason to ask
+    langdetect. A German word the target does not share still is."""
+    headline = "Regional carmaker opens large battery plant in Ohio in spring."
+    assert not language.may_be_foreign(headline, "en")
+    calls = []
+    monkeypatch.setattr(language, "detect", lambda text: calls.append(text) or ("de", 1.0))
+    assert lint(f"{headline}\n\nThe plant will employ four hundred people from next year.\n", select=["LD001"]) == []
+    assert calls == []
+    assert language.may_be_foreign("Regional carmaker opens large battery plant und das Werk in Ohio.", "en")
+
+
 def test_prefilter():
     assert language.may_be_foreign(FRENCH, "en")
     assert language.may_be_foreign("Der Minister ist am Montag mit dem Zug in Berlin angekommen.", "en")

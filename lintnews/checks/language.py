@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import struct
 import threading
+from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, count, islice, repeat
@@ -68,11 +69,10 @@ def may_be_foreign(text: str, target: str) -> bool:
     letters of another script. A span with neither (names, figures, a short English line) is
     not sent to langdetect. Languages without a word list always go to langdetect."""
     words = _words(text)
-    lists = _function_words()
-    own = lists.get(target)
+    own = _function_words().get(target)
     if not words or own is None:
         return True
-    counts = [sum(map(ws.__contains__, words)) for lang, ws in lists.items() if lang != target]
+    counts = [sum(map(ws.__contains__, words)) for ws in _other_lists(target)]
     return (_function_word_signal(sum(map(own.__contains__, words)), max(counts, default=0), len(words))
             or other_script(text))
 
@@ -111,9 +111,8 @@ class _WordCounts:
 
     def __init__(self, doc, target: str):
         words = doc.words
-        lists = _function_words()
-        self.own_list = lists.get(target)
-        self.other_lists = [ws for lang, ws in lists.items() if lang != target]
+        self.own_list = _function_words().get(target)
+        self.other_lists = _other_lists(target) if self.own_list is not None else []
         self.words = words
         # Letters of another script than the Latin one, anywhere in the article: without them
         # no span is mostly in another script (other_script), and a span without the signs of
@@ -175,13 +174,24 @@ def _weights(target: str) -> dict:
 
 @lru_cache(maxsize=None)
 def _other_words(target: str) -> frozenset:
-    return frozenset().union(*(ws for lang, ws in _function_words().items() if lang != target))
+    return frozenset().union(*_other_lists(target))
 
 
+@lru_cache(maxsize=None)
+def _other_lists(target: str) -> list[frozenset]:
+    """Each other language's function words that are not also the target's: 'in' and 'a' are
+    English as well as German and French, and no sign of either in an English headline."""
+    own = _function_words()[target]
+    return [ws - own for lang, ws in _function_words().items() if lang != target]
+
+
+@lru_cache(maxsize=1024)
 def detect(text: str):
     """(language code, probability) of langdetect's best guess, or None without letters.
 
-    The profiles load on the first call only; the seed makes the answer the same on every run.
+    The profiles load on the first call only; the seed makes the answer the same on every run,
+    so a text met again (a headline or wire paragraph in several articles of a run) is
+    answered from memory: one call takes some 5 ms.
     """
     from langdetect import DetectorFactory
     from langdetect.lang_detect_exception import LangDetectException
@@ -205,7 +215,7 @@ def _detector_factory():
     probabilities on each start: 0.3 s per process, for a run that looks up a few hundred
     n-grams. The same rows, computed once as langdetect computes them (same files, same
     order, same language indices), are cached packed (see _profile_rows) and unpacked on
-    first use; a cache load takes some 30 ms."""
+    first use; a cache load takes some 10 ms."""
     import os
 
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
@@ -217,8 +227,8 @@ def _detector_factory():
     for name in names:
         info = os.stat(os.path.join(PROFILES_DIRECTORY, name))
         stats.append((name, info.st_size, info.st_mtime_ns))
-    langlist, langsize, rows = cached_by_content(
-        "langdetect-profiles", repr((PROFILES_DIRECTORY, stats)).encode(),
+    langlist, langsize, ngrams, rows, ends = cached_by_content(
+        "langdetect-sorted-rows", repr((PROFILES_DIRECTORY, stats)).encode(),
         lambda: _profile_rows(PROFILES_DIRECTORY, names))
     from langdetect.detector import Detector
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
@@ -270,7 +280,7 @@ def _detector_factory():
 
     factory = Factory()
     factory.langlist = list(langlist)
-    factory.word_lang_prob_map = _PackedProbabilities(rows, langsize)
+    factory.word_lang_prob_map = _PackedProbabilities(ngrams, rows, ends, langsize)
     return factory
 
 
@@ -278,9 +288,11 @@ def _detector_factory():
 _PAIR = struct.Struct("<Bd")
 
 
-def _profile_rows(directory: str, names: list[str]) -> tuple[list, int, dict]:
-    """What DetectorFactory.load_profile builds, as (language list, row length, rows): each
-    n-gram's row holds only its non-zero probabilities, packed as (index, value) pairs."""
+def _profile_rows(directory: str, names: list[str]) -> tuple[list, int, str, bytes, bytes]:
+    """What DetectorFactory.load_profile builds, packed as (language list, row length, n-grams,
+    rows, ends): the n-grams in sorted order, joined by NUL (langdetect's n-grams are one to
+    three letters or spaces); each one's row holds only its non-zero probabilities, as
+    (index, value) pairs, and ends in `rows` at its offset in `ends` (an array of "I")."""
     import json
     import os
 
@@ -299,25 +311,44 @@ def _profile_rows(directory: str, names: list[str]) -> tuple[list, int, dict]:
             length = len(word)
             if 1 <= length <= 3:
                 packed.append(_PAIR.pack(index, 1.0 * frequency / n_words[length - 1]))
-    return langlist, len(names), {word: b"".join(pairs) for word, pairs in rows.items()}
+    ngrams = sorted(rows)
+    packed = [b"".join(rows[word]) for word in ngrams]
+    return (langlist, len(names), "\0".join(ngrams), b"".join(packed),
+            array("I", accumulate(map(len, packed))).tobytes())
 
 
-class _PackedProbabilities(dict):
-    """langdetect's n-gram -> [probability per language] map; each row is unpacked from its
-    (index, value) pairs on first use. Every n-gram is a key from the start, so `in` stays a
-    plain dict lookup."""
+class _PackedProbabilities:
+    """langdetect's n-gram -> [probability per language] map (`in` and `[]` are all langdetect
+    uses), over the packed rows of _profile_rows: an n-gram is found by bisection in the sorted
+    list and its row unpacked on first use. (A dict of the 87,000 n-grams takes longer to build
+    than all the lookups of a run.)"""
 
-    def __init__(self, rows: dict, langsize: int):
-        super().__init__(rows)
+    def __init__(self, ngrams: str, rows: bytes, ends: bytes, langsize: int):
+        self.ngrams = ngrams.split("\0")
+        self.rows = rows
+        self.ends = array("I")
+        self.ends.frombytes(ends)
         self.langsize = langsize
+        self.unpacked: dict[str, list] = {}
+
+    def _index(self, word) -> int:
+        """The n-gram's place in the sorted list, or -1."""
+        i = bisect_left(self.ngrams, word)
+        return i if i < len(self.ngrams) and self.ngrams[i] == word else -1
+
+    def __contains__(self, word) -> bool:
+        return word in self.unpacked or self._index(word) >= 0
 
     def __getitem__(self, word) -> list:
-        row = dict.__getitem__(self, word)
-        if row.__class__ is bytes:
-            packed, row = row, [0.0] * self.langsize
-            for index, value in _PAIR.iter_unpack(packed):
+        row = self.unpacked.get(word)
+        if row is None:
+            i = self._index(word)
+            if i < 0:
+                raise KeyError(word)
+            row = [0.0] * self.langsize
+            for index, value in _PAIR.iter_unpack(self.rows[self.ends[i - 1] if i else 0:self.ends[i]]):
                 row[index] = value
-            self[word] = row
+            self.unpacked[word] = row
         return row
 
 
