@@ -94,10 +94,11 @@ def encode(source: Source, text: str) -> bytes:
     return (b"\xef\xbb\xbf" + data) if source.bom else data
 
 
-def write_atomically(path: str, data: bytes) -> None:
+def write_atomically(path: str, data: bytes, durable: bool = True) -> None:
     """Write through a temporary file in the same directory, then rename over the target.
 
-    A failure at any point leaves the original file as it was.
+    A failure at any point leaves the original file as it was. `durable`: the data reach the
+    disk before the rename (fsync); a cache entry, which is checked when read, may skip it.
     """
     target = Path(path)
     info = target.stat() if target.exists() else None
@@ -107,7 +108,8 @@ def write_atomically(path: str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
             if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):

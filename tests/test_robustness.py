@@ -400,6 +400,71 @@ def test_an_unwritable_cache_directory_is_no_error(tmp_path, monkeypatch):
     assert proc.stdout.startswith(f"{article}:1:3: ZZ902 [warning] Write 'barqux'.")
 
 
+def test_the_checks_patterns_are_compiled_once_and_read_back_from_the_cache(tmp_path, monkeypatch):
+    import regex
+
+    import lintnews.packs as packs
+
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(packs, "_compiled", None)  # as in a new process
+    source = r"(?<![\w-])(?P<day>Mon|Tues)day\b"
+    first = packs.compile_cached(source, regex.IGNORECASE)
+    (entry,) = (tmp_path / "cache").glob("patterns-*.pickle")
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("a cached pattern was compiled again")
+
+    monkeypatch.setattr(packs, "_compiled", None)
+    monkeypatch.setattr(regex, "compile", no_compiling)
+    again = packs.compile_cached(source, regex.IGNORECASE)
+    assert again is not first and (again.pattern, again.flags) == (first.pattern, first.flags)
+    assert [m.span("day") for m in again.finditer("on monday, not on TUESDAY")] == [(3, 6), (18, 22)]
+
+    # Another version of `regex` (its compiled code may differ) reads another entry.
+    monkeypatch.undo()
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(packs, "_compiled", None)
+    monkeypatch.setattr(regex, "__version__", "0.0.test")
+    compiled = []
+    real_compile = regex.compile
+    monkeypatch.setattr(regex, "compile", lambda *a: compiled.append(a) or real_compile(*a))
+    assert packs.compile_cached(source, regex.IGNORECASE).search("Tuesday").group("day") == "Tues"
+    assert compiled == [(source, regex.IGNORECASE)]
+    assert len(list((tmp_path / "cache").glob("patterns-*.pickle"))) == 2
+
+
+def test_a_damaged_pattern_cache_is_compiled_again_and_replaced(tmp_path, monkeypatch):
+    import pickle
+
+    import lintnews.packs as packs
+
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(packs, "_compiled", None)
+    packs.compile_cached(r"\bquai\b")
+    (entry,) = (tmp_path / "cache").glob("patterns-*.pickle")
+    entry.write_bytes(b"\x80\x05damaged")
+    monkeypatch.setattr(packs, "_compiled", None)
+    assert packs.compile_cached(r"\bquai\b").search("le quai d'Orsay").span() == (3, 7)
+    assert pickle.loads(entry.read_bytes())[(r"\bquai\b", 0)].pattern == r"\bquai\b"
+
+
+def test_the_checks_patterns_are_the_same_in_every_process(tmp_path):
+    """The alternations of titles, country words and month names are built from sets: their
+    order must not depend on the process's string hashing, or every run would miss the cache
+    (and add its own variants to it)."""
+    article = tmp_path / "a.txt"
+    article.write_text("US Defense Minister Mark Esper spoke on Tuesday, January 31, 2020, with "
+                       "former President Barack Obama.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    sizes = []
+    for seed in ("1", "2", "3"):
+        proc = lintnews("check", article, env={"LINTNEWS_CACHE_DIR": str(cache), "PYTHONHASHSEED": seed})
+        assert_clean_exit(proc)
+        (entry,) = cache.glob("patterns-*.pickle")
+        sizes.append(entry.stat().st_size)
+    assert sizes[0] == sizes[1] == sizes[2]
+
+
 # --- the pattern pre-filter ---------------------------------------------------------------------
 def _gated_patterns():
     from lintnews.packs import builtin_pack_dir

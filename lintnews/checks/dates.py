@@ -23,8 +23,9 @@ from dataclasses import dataclass
 import regex
 
 from ..finding import Severity
+from ..packs import compile_cached
 from . import Hit, check
-from .officeholders import finditer_from_words, first_words, time_frame
+from .officeholders import _longest_first, finditer_from_words, first_words, time_frame
 
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
@@ -58,7 +59,7 @@ def _words(table, dots: bool = True) -> str:
             forms.add(w.capitalize())
             if dots and w not in _FULL_NAMES:
                 forms.add(w.capitalize() + r"\.")
-    return "|".join(sorted(forms, key=len, reverse=True))
+    return "|".join(sorted(forms, key=_longest_first))
 
 
 WD = rf"(?P<weekday>{_words(WEEKDAYS)})"
@@ -72,12 +73,12 @@ REL = r"(?:(?P<rel>(?i:last|next|this coming|this|coming))\s+)?"
 
 #: "Tuesday January 31", "Tuesday, Jan. 31, 2020", "Tuesday (January 31)", "Tuesday the 31st of January",
 #: "Tue 31 Jan 2023", "mardi 31 décembre".
-WEEKDAY_DATE = regex.compile(
+WEEKDAY_DATE = compile_cached(
     rf"(?<![\w-]){REL}{WD},?\s+(?P<paren>\()?(?:the\s+|le\s+)?"
     rf"(?:{MON}\s+{DAY}|{DAY.replace('day>', 'day2>')}\s+(?:of\s+)?{MON2}){YEAR}"
     rf"(?(paren)\))")
 #: Any day and month, for dates that do not exist ("February 30", "31 April").
-DAY_MONTH = regex.compile(
+DAY_MONTH = compile_cached(
     rf"(?<![\w-])(?:{MON}\s+{DAY}|{DAY.replace('day>', 'day2>')}\s+(?:of\s+)?{MON2}){YEAR}")
 #: The words every match of WEEKDAY_DATE (a relative word or a weekday) and DAY_MONTH (a month
 #: or a day number with its suffix) starts with: the patterns are tried only there (speed).
@@ -89,7 +90,7 @@ _DAY_MONTH_FIRST = first_words([*MONTHS, *(f"{p}{d}{suffix}" for d in range(1, 3
 #: WEEKDAY_DATE from its weekday on. Every match of WEEKDAY_DATE holds a match of this where its
 #: weekday starts, so an article where no weekday starts one has no weekday date (speed: "last",
 #: "next" and "this" start no search then, and most weekdays are "on Tuesday" without a date).
-_WEEKDAY_TAIL = regex.compile(
+_WEEKDAY_TAIL = compile_cached(
     rf"{WD},?\s+(?P<paren>\()?(?:the\s+|le\s+)?"
     rf"(?:{MON}\s+{DAY}|{DAY.replace('day>', 'day2>')}\s+(?:of\s+)?{MON2}){YEAR}"
     rf"(?(paren)\))")
@@ -99,7 +100,7 @@ _WEEKDAY_FIRST = first_words(WEEKDAYS)
 #: Day 29, 30 or 31 as DAY can match it: after a character that is not a word character (white
 #: space in both date patterns, or their look-behind), not followed by a digit or ':' (a suffix
 #: such as 'th' is no digit and, taken or not, leaves the same test for the character after '30').
-_LATE_DAY = regex.compile(r"(?<!\w)(?:29|3[01])(?![\d:])")
+_LATE_DAY = compile_cached(r"(?<!\w)(?:29|3[01])(?![\d:])")
 
 
 def weekday_dates(doc) -> list:
@@ -121,14 +122,14 @@ def day_months(doc) -> list:
 #: After "June 31" a lower-case word other than these means a count ("in June 31 people died").
 DATE_FOLLOWERS = frozenset("""and or to at in on by when until the was is will had has after before that this
 last next as from with for since of while but were are after""".split())
-YEAR_IN_TEXT = regex.compile(r"(?<![\w,.$£€-])(?<!(?i:since|until|till|before|after|by|from|between|to|than|and)\s+)"
+YEAR_IN_TEXT = compile_cached(r"(?<![\w,.$£€-])(?<!(?i:since|until|till|before|after|by|from|between|to|than|and)\s+)"
                              r"(?:19[5-9]\d|20\d\d)(?!\w|[,.]\d)")
 #: How far from a date a year written in the text is taken as its year.
 YEAR_DISTANCE = 400
 
-DATELINE = regex.compile(
+DATELINE = compile_cached(
     rf"\A\s*[A-Z][A-Z.'’ -]{{2,}}(?:,\s*[A-Z][\w.'’ -]+)?,\s*{MON}\s+{DAY}{YEAR}\s*(?:\([A-Z][\w .-]*\))?\s*[-–—:]?")
-DATE_LINE = regex.compile(
+DATE_LINE = compile_cached(
     rf"^[ \t]*(?:(?:Published|Updated|Posted|Dated)\s*:?\s*)?(?:{WD},?\s+)?"
     rf"(?:{MON}\s+{DAY}|{DAY.replace('day>', 'day2>')}\s+{MON2}),?\s+(?P<year>(?:19|20)\d\d)"
     rf"(?:\s*,?\s*(?:at\s+)?\d{{1,2}}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?[ \t]*$", regex.M)
@@ -273,7 +274,7 @@ def _is_count(doc, m) -> bool:
     """'In June 31 people died': a number after a month that counts something."""
     if m.group("month2") or m.group("year"):
         return False
-    after = regex.match(r"\s+([a-z]+)", doc.prose[m.end():m.end() + 30])
+    after = compile_cached(r"\s+([a-z]+)").match(doc.prose[m.end():m.end() + 30])
     return bool(after) and after.group(1) not in DATE_FOLLOWERS
 
 

@@ -11,8 +11,7 @@ import re
 from itertools import compress
 from operator import attrgetter, eq
 
-import regex
-
+from ..packs import compile_cached
 from . import Hit, check
 
 #: Words that make a legitimate one- or two-word sentence: replies, adverbs, interjections.
@@ -27,9 +26,9 @@ FRAGMENT_MAX_WORDS = 2
 #: FRAGMENT_MAX_WORDS + 1 white-space-separated chunks that are all letters and digits
 #: (str.split and str.isalnum, as re's \s and [^\W_] are).
 _MORE_THAN_TWO_ALNUM_CHUNKS = re.compile(r"(?:(?<!\S)[^\W_]+(?!\S)(?s:.)*?){%d}" % (FRAGMENT_MAX_WORDS + 1))
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.]*")
+WORD = compile_cached(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.]*")
 #: A character that is no letter, digit, space, apostrophe, hyphen or full stop ("Iraq: no.").
-OTHER_PUNCTUATION = regex.compile(r"[^\p{L}\p{N}\s'’\-.]")
+OTHER_PUNCTUATION = compile_cached(r"[^\p{L}\p{N}\s'’\-.]")
 
 
 def _is_name(word: str) -> bool:

@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex
 
 from .. import knowledge
+from ..packs import compile_cached
 
 #: Words before a title that move it out of the article's present ("former Defense Secretary").
 NOT_NOW = r"(?i:former|ex-|then-|then|late|future|incoming|would-be|onetime|one-time)"
@@ -200,11 +201,17 @@ def _fold_by_table(text: str) -> str:
 
 
 def _alternation(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """The words as a regex alternation, longest first (then in alphabetical order, so that the
+    pattern is the same in every process and its compiled form can be cached)."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=_longest_first))
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
 
 
 # --- finding words fast: a set lookup before any regex ----------------------------------------
-_WORD = regex.compile(r"\w+")
+_WORD = compile_cached(r"\w+")
 #: To split text into words, on its UTF-8 bytes: ASCII characters that are not word characters
 #: become spaces; the bytes of other characters (all >= 0x80) stay as they are.
 _ASCII_NOT_WORD_BYTES = bytes(c if (chr(c).isalnum() or c == 95) else 32 for c in range(128)) + bytes(range(128, 256))
@@ -318,7 +325,7 @@ def _names_by_first_word() -> dict[str, list[tuple[str, frozenset[str]]]]:
 
 @lru_cache(maxsize=None)
 def _one_name_pattern(name: str):
-    return regex.compile(rf"(?<![\w'-])(?:{_alternation([name])})(?![\w-])")
+    return compile_cached(rf"(?<![\w'-])(?:{_alternation([name])})(?![\w-])")
 
 
 def _name_matches(doc) -> list[tuple[int, int, str]]:
@@ -366,7 +373,7 @@ def _title_before():
     """A title (with its country word and a 'former' before it) ending just before a name."""
     titles = _alternation(title_phrases())
     adj = _alternation(adjectives())
-    return regex.compile(rf"(?:(?<![\w-])(?P<q>{NOT_NOW})[\s-]*)?(?:(?<![\w-])(?P<adj>{adj})\s+)?"
+    return compile_cached(rf"(?:(?<![\w-])(?P<q>{NOT_NOW})[\s-]*)?(?:(?<![\w-])(?P<adj>{adj})\s+)?"
                          rf"(?<![\w-])(?P<title>(?i:{titles})),?\s+$")
 
 

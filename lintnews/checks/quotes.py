@@ -17,12 +17,13 @@ from functools import lru_cache
 import regex
 
 from .. import knowledge
+from ..packs import compile_cached
 from . import Hit, check
 
 #: Quotation marks that pair up. Straight double quotes go either way; the others have a side.
 OPENERS = {"“": "curly", "«": "guillemets", "‘": "single"}
 CLOSERS = {"”": "curly", "»": "guillemets", "’": "single"}
-MARKS = regex.compile(r"[\"“”«»‘]|(?<=[\p{L}\p{N}.,!?;:…)\]\-]|^)’(?!\p{L})")
+MARKS = compile_cached(r"[\"“”«»‘]|(?<=[\p{L}\p{N}.,!?;:…)\]\-]|^)’(?!\p{L})")
 
 #: Characters after which a straight quote opens a quotation, and before which one closes it.
 OPENING_CONTEXT = set(" \t\n\u00a0([{—–-/“‘«")
@@ -177,7 +178,7 @@ def _scan(doc) -> QuoteScan:
     return QuoteScan(pairs, unmatched)
 
 
-POSSESSIVE_AS_QUOTE = regex.compile(r"(?<=\p{L}s)\"(?= \p{Ll})")
+POSSESSIVE_AS_QUOTE = compile_cached(r"(?<=\p{L}s)\"(?= \p{Ll})")
 
 
 @check("MT201", "unbalanced-quotes", "warning",
@@ -203,7 +204,7 @@ def unbalanced_quotes(doc, ctx):
         if mark.style == "single" and mark.role == "close":
             continue  # a lone ’ is an apostrophe far more often than a quotation mark
         if POSSESSIVE_AS_QUOTE.match(prose, mark.pos):
-            word = regex.search(r"\p{L}+$", prose[max(0, mark.pos - 40):mark.pos]).group()
+            word = compile_cached(r"\p{L}+$").search(prose[max(0, mark.pos - 40):mark.pos]).group()
             yield Hit(mark.pos, mark.pos + 1,
                       f"Quotation mark where a possessive apostrophe belongs: write \"{word}'\".",
                       replacement="'", suggestions=("'",))
@@ -253,12 +254,12 @@ def mixed_quote_styles(doc, ctx):
                       suggestions=(right,))
 
 
-SPACE_BEFORE_CLOSING = regex.compile(r"(?<=\p{L})([.,!?…])[ \u00a0\u202f]+”")
+SPACE_BEFORE_CLOSING = compile_cached(r"(?<=\p{L})([.,!?…])[ \u00a0\u202f]+”")
 #: No character class that depends on Unicode properties: the standard `re`, faster, is the same.
 TWO_CLOSING = re.compile(r"[”\"»][ \u00a0\u202f]*(?:…|\.\.\.)?[ \u00a0\u202f]*[»”\"]")
 #: The characters a TWO_CLOSING match can have right after its first mark.
 _AFTER_CLOSING = frozenset(" \u00a0\u202f….»”\"")
-DOUBLED_MARK = regex.compile(r"(?<=\S)(\"\"|””|““)(?!\")")
+DOUBLED_MARK = compile_cached(r"(?<=\S)(\"\"|””|““)(?!\")")
 
 
 def _two_closing(doc):
@@ -324,7 +325,7 @@ def elision_knowledge() -> dict:
     data = knowledge.load("elisions")
     return {
         "no_article": frozenset(n.casefold() for n in data["names_without_article"]),
-        "phrases": tuple(regex.compile(p, regex.IGNORECASE | regex.V1) for p in data["loanwords"]),
+        "phrases": tuple(compile_cached(p, regex.IGNORECASE | regex.V1) for p in data["loanwords"]),
         "french_words": frozenset(data["french_function_words"]),
     }
 
@@ -334,10 +335,10 @@ def _starts_with_vowel_sound(word: str) -> bool:
     return base in "aeiouyh"
 
 
-STRAY_APOSTROPHE = regex.compile(r"(?<![\p{L}'’])(?P<the>[Tt]he|[Oo]f)\s+(?P<q>['’])(?P<word>\p{L}[\p{L}\-]*)")
+STRAY_APOSTROPHE = compile_cached(r"(?<![\p{L}'’])(?P<the>[Tt]he|[Oo]f)\s+(?P<q>['’])(?P<word>\p{L}[\p{L}\-]*)")
 #: A closing single quotation mark: after a word, not inside one.
-CLOSING_SINGLE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])['’](?!\p{L})")
-FRENCH_ELISION = regex.compile(
+CLOSING_SINGLE = compile_cached(r"(?<=[\p{L}\p{N}.,!?])['’](?!\p{L})")
+FRENCH_ELISION = compile_cached(
     r"(?<![\p{L}\p{N}'’\-])(?P<el>jusqu|lorsqu|puisqu|qu|l|d|n|s|j|c)(?P<q>['’])(?P<word>[\p{L}\p{N}][\p{L}\p{N}\-]*)")
 
 #: Cheap tests with the standard `re` that every match of the patterns above passes (they ask
@@ -352,13 +353,13 @@ def _passes(gates, text: str) -> bool:
 
 
 def _context_before(prose: str, start: int, words: int = 2) -> str:
-    found = regex.findall(r"[\p{L}\p{N}'’\-]+", prose[max(0, start - 60):start])
+    found = compile_cached(r"[\p{L}\p{N}'’\-]+").findall(prose[max(0, start - 60):start])
     return " ".join(found[-words:])
 
 
 def _quoted_until(prose: str, end: int) -> bool:
     """Does a closing single quote follow before the sentence or enclosing quotation ends?"""
-    stop = regex.compile(r"[\"“”«»\n]|[.!?](?=\s|$)").search(prose, end)
+    stop = compile_cached(r"[\"“”«»\n]|[.!?](?=\s|$)").search(prose, end)
     limit = stop.start() + 1 if stop else len(prose)
     return CLOSING_SINGLE.search(prose, end, limit) is not None
 
@@ -416,7 +417,7 @@ def french_elision(doc, ctx):
             continue
         el, word = m.group("el"), m.group("word")
         start = m.start()
-        previous = regex.search(r"([\p{L}]+)\s+$", prose[max(0, start - 40):start])
+        previous = compile_cached(r"([\p{L}]+)\s+$").search(prose[max(0, start - 40):start])
         replacement, safe, what = None, False, f"{el}{m.group('q')}"
         if el == "l":
             if word.casefold() in known["no_article"]:
@@ -442,7 +443,7 @@ def _is_name_or_loanword(prose: str, m, known) -> bool:
         for p in pattern.finditer(prose, window_start, min(len(prose), end + 30)):
             if p.start() <= start and end <= p.end():
                 return True
-    previous = regex.search(r"(\S+)\s+$", prose[window_start:start])
+    previous = compile_cached(r"(\S+)\s+$").search(prose[window_start:start])
     if previous:
         word = previous.group(1)
         # "Quai d'Orsay", "Palme d'Or", "Comité national d'éthique": part of a French name or phrase.
@@ -450,7 +451,7 @@ def _is_name_or_loanword(prose: str, m, known) -> bool:
             return True
         if word.lower() in known["french_words"]:
             return True
-    following = regex.match(r"\s+(\S+)", prose[end:end + 40])
+    following = compile_cached(r"\s+(\S+)").match(prose[end:end + 40])
     if m.group("word")[:1].isupper() and following and following.group(1)[:1].isupper():
         return True  # a French title or name: "Mozart, l'Opéra Rock", "l'Express Magazine"
     if following and following.group(1).lower().strip(",.;:") in known["french_words"] and m.group("el") != "l":

@@ -12,10 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
 
 from .. import knowledge
 from ..document import TOKEN
+from ..packs import compile_cached
 from . import Hit, check
 from .officeholders import _fold_char, fold, word_runs
 
@@ -129,7 +129,7 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 #: One letter or digit as the tokeniser (module re) sees it; one word character as word_runs
 #: (module regex) does.
 _RE_ALNUM = re.compile(r"[^\W_]")
-_WORD_CHAR = regex.compile(r"\w")
+_WORD_CHAR = compile_cached(r"\w")
 
 
 @lru_cache(maxsize=4096)
@@ -282,10 +282,10 @@ def _pairs(spellings) -> list[tuple[str, str]]:
 #: starting with a capital) is one match: the scan reaches its first letter (a match ends before a
 #: character that is not a letter or digit) and takes it whole. Other matches only add to the
 #: superset. The same for ASCII prose, with module re (faster there).
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{N}]{3,}")
+_CAPITALISED = compile_cached(r"\p{Lu}[\p{L}\p{N}]{3,}")
 _CAPITALISED_ASCII = re.compile(r"[A-Z][A-Za-z0-9]{3,}")
-_REGEX_ALNUM = regex.compile(r"[\p{L}\p{N}]")
-_REGEX_UPPER = regex.compile(r"\p{Lu}")
+_REGEX_ALNUM = compile_cached(r"[\p{L}\p{N}]")
+_REGEX_UPPER = compile_cached(r"\p{Lu}")
 
 
 @lru_cache(maxsize=4096)

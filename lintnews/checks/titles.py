@@ -10,8 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-import regex
-
+from ..packs import compile_cached
 from .dates import document_date, long_date
 from .officeholders import (
     _LONG_S, Mention, _alternation, adjectives, as_of, complete_offices, country_label, finditer_from_words,
@@ -38,7 +37,7 @@ def _lower(country: str, office: str, variant: str) -> str | None:
 
 
 #: The word before a title (compiled once, not looked up in the module's cache per call).
-_WORD_BEFORE = regex.compile(r"([\w.]+)[\s]*$")
+_WORD_BEFORE = compile_cached(r"([\w.]+)[\s]*$")
 
 
 def _is_compound(doc, title_start: int) -> bool:
@@ -133,7 +132,7 @@ def _message(country: str, title: str, right: str) -> str:
 def _country_title_pattern():
     titles = _alternation(title_phrases())
     adj = _alternation(adjectives())
-    return regex.compile(rf"(?<![\w-])(?P<adj>{adj})\s+(?P<title>(?i:{titles}))(?![\w-])(?!\s+of\b)")
+    return compile_cached(rf"(?<![\w-])(?P<adj>{adj})\s+(?P<title>(?i:{titles}))(?![\w-])(?!\s+of\b)")
 
 
 @lru_cache(maxsize=None)
@@ -145,7 +144,7 @@ def _adjective_first_words() -> frozenset[str]:
 def _after_country_word():
     """Matches (empty) where a country word and white space end: before the title of every
     match of _country_title_pattern (a small pattern: quick to compile)."""
-    return regex.compile(rf"(?<=(?<![\w-])(?:{_alternation(adjectives())})\s+)")
+    return compile_cached(rf"(?<=(?<![\w-])(?:{_alternation(adjectives())})\s+)")
 
 
 @lru_cache(maxsize=None)
@@ -179,7 +178,7 @@ def _country_titles(doc, ctx, seen):
 def _the_minister_pattern():
     no_ministers = [n for cid, c in _conventions_countries().items() if c.get("ministers", True) is False
                     for n in c.get("names", ())]
-    return regex.compile(rf"(?<!\w)(?P<the>[Tt]he)\s+(?P<adj>{_alternation(no_ministers)})\s+(?P<title>[Mm]inister)"
+    return compile_cached(rf"(?<!\w)(?P<the>[Tt]he)\s+(?P<adj>{_alternation(no_ministers)})\s+(?P<title>[Mm]inister)"
                          rf"(?!\s+(?:of|for)\b)(?!\w)")
 
 
@@ -188,7 +187,7 @@ def _the_minister_tail():
     """_the_minister_pattern from 'minister' on, with 'the' and the country word looked for behind it."""
     no_ministers = [n for cid, c in _conventions_countries().items() if c.get("ministers", True) is False
                     for n in c.get("names", ())]
-    return regex.compile(rf"(?<=(?<!\w)[Tt]he\s+(?:{_alternation(no_ministers)})\s+)[Mm]inister"
+    return compile_cached(rf"(?<=(?<!\w)[Tt]he\s+(?:{_alternation(no_ministers)})\s+)[Mm]inister"
                          rf"(?!\s+(?:of|for)\b)(?!\w)")
 
 
@@ -327,7 +326,7 @@ def _year_in_sentence_within(doc, offset: int, terms) -> bool:
     """'In 2019, Defense Secretary Mark Esper ...': the sentence gives the time itself."""
     for s in doc.sentences:
         if s.start <= offset < s.end:
-            for y in regex.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", s.text):
+            for y in compile_cached(r"(?<!\d)(?:19|20)\d\d(?!\d)").findall(s.text):
                 if any(t.start.year <= int(y) <= t.last_day().year for t in terms):
                     return True
     return False
@@ -337,7 +336,7 @@ def _year_in_sentence_within(doc, offset: int, terms) -> bool:
 def _any_title_name_pattern():
     titles = _alternation(title_phrases())
     adj = _alternation(adjectives())
-    return regex.compile(rf"(?:(?<![\w-])(?P<q>(?i:former|ex-|then-|late))[\s-]*)?(?:(?<![\w-])(?P<adj>{adj})\s+)?"
+    return compile_cached(rf"(?:(?<![\w-])(?P<q>(?i:former|ex-|then-|late))[\s-]*)?(?:(?<![\w-])(?P<adj>{adj})\s+)?"
                          rf"(?<![\w-])(?P<title>(?i:{titles})),?\s+(?P<name>{_NAME})")
 
 
@@ -385,7 +384,7 @@ def _prefix_words() -> int:
     return 1 + max(len(_WORDS.findall(fold(a))) for a in adjectives())
 
 
-_WORDS = regex.compile(r"\w+")
+_WORDS = compile_cached(r"\w+")
 
 
 @lru_cache(maxsize=None)

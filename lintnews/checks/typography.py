@@ -10,14 +10,15 @@ import re
 
 import regex
 
+from ..packs import compile_cached
 from ..prefilter import occurs
 from . import Hit, check
 
 SPACES = " \u00a0\u202f"
 
-GUILLEMETS = regex.compile(r"«[ \u00a0\u202f]*([^«»\n]*?)[ \u00a0\u202f]*»")
+GUILLEMETS = compile_cached(r"«[ \u00a0\u202f]*([^«»\n]*?)[ \u00a0\u202f]*»")
 
-NUMBER = regex.compile(r"\p{N}")
+NUMBER = compile_cached(r"\p{N}")
 
 
 def _ascii_digits(doc) -> bool:
@@ -64,7 +65,7 @@ def guillemets(doc, ctx):
 
 #: A number as French writes it: digits grouped by spaces, a decimal comma, a space before %,
 #: a space after a sign. Digits with an English comma or point just before are not French.
-FRENCH_NUMBER = regex.compile(
+FRENCH_NUMBER = compile_cached(
     r"(?<![\p{N},.\p{L}]|\p{N}[ \u00a0\u202f])"
     r"(?P<sign>\+[ \u00a0\u202f])?"
     r"(?P<int>\p{N}{1,3}(?:[ \u00a0\u202f]\p{N}{3})+|\p{N}+)"
@@ -104,7 +105,7 @@ def _english_number(m) -> tuple[str, list[str]] | None:
         problems.append("a space after the sign")
     if not problems:
         return None
-    digits = regex.sub(rf"[{SPACES}]", ",", whole) if grouped else whole
+    digits = compile_cached(rf"[{SPACES}]").sub(",", whole) if grouped else whole
     text = ("+" if sign else "") + digits
     if dec is not None:
         text += ("." if french_decimal else ",") + dec
@@ -145,14 +146,14 @@ def french_number(doc, ctx):
                   replacement=right, suggestions=(right,))
 
 
-FRENCH_TIME = regex.compile(
+FRENCH_TIME = compile_cached(
     r"(?<![\p{L}\p{N}:.,])(?P<h>[01]?\p{N}|2[0-4])[ \u00a0]?h[ \u00a0]?(?P<m>[0-5]\p{N})(?![\p{L}\p{N}])")
 #: Every French time has an h before its minutes' first digit.
 FRENCH_TIME_GATE = re.compile(r"h[ \u00a0]?[0-5]")
 #: What FRENCH_TIME_GATE finds, as strings (see FRENCH_ORDINAL_STRINGS).
 FRENCH_TIME_STRINGS = frozenset(f"h{space}{d}" for space in ("", " ", "\u00a0") for d in "012345")
 #: Words after which a French time is surely a time of day ("at 20h30"), not a duration.
-TIME_OF_DAY_BEFORE = regex.compile(r"\b(?:at|from|until|till|to|by|around|about|before|after|since|between|and)\s+$",
+TIME_OF_DAY_BEFORE = compile_cached(r"\b(?:at|from|until|till|to|by|around|about|before|after|since|between|and)\s+$",
                                    regex.IGNORECASE)
 
 
@@ -192,7 +193,7 @@ def french_time(doc, ctx):
                   safe=certain, suggestions=(right,))
 
 
-FRENCH_ORDINAL = regex.compile(r"(?<![\p{L}\p{N}.,])(?P<n>\p{N}{1,4})(?P<suffix>ers?|res?|ère|ères|èmes?|emes?|e|es)"
+FRENCH_ORDINAL = compile_cached(r"(?<![\p{L}\p{N}.,])(?P<n>\p{N}{1,4})(?P<suffix>ers?|res?|ère|ères|èmes?|emes?|e|es)"
                                r"(?![\p{L}\p{N}]|[-+]?\p{N})")
 
 #: A digit right before a French ordinal suffix (each begins with e, r or è).
@@ -234,8 +235,8 @@ of the and in to for on with by from at as that said says but or an his her thei
 during against between into about than was were is are has have had which who whom
 """.split())
 _LONGEST_FUNCTION_WORD = max(map(len, GLUED_FUNCTION_WORDS))
-GLUED_WORD = regex.compile(r"(?<![\p{L}\p{N}])(?P<a>\p{Ll}{2,})(?P<b>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])")
-GLUED_QUOTE = regex.compile(r"(?<=\p{Ll}[.,!?]?)(?P<a>[”»])(?P<b>\p{Lu}\p{Ll})"
+GLUED_WORD = compile_cached(r"(?<![\p{L}\p{N}])(?P<a>\p{Ll}{2,})(?P<b>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])")
+GLUED_QUOTE = compile_cached(r"(?<=\p{Ll}[.,!?]?)(?P<a>[”»])(?P<b>\p{Lu}\p{Ll})"
                             r"|(?<=\p{Ll}{2})(?P<a>[.!?][\"”»]?)(?P<b>\p{Lu}\p{Ll}+)(?![\p{L}.])")
 
 #: Every \p{Lu}: A-Z and the non-ASCII blocks that hold capitals (not Latin-1's lower-case
@@ -290,7 +291,7 @@ def glued_words(doc, ctx):
 
 
 SPACED_HYPHEN_GATE = re.compile("-(?<=[ \u00a0]-)[ \u00a0]")
-SPACED_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N},.)\"”’'])[ \u00a0]-[ \u00a0](?=[\p{L}\"“‘(])")
+SPACED_HYPHEN = compile_cached(r"(?<=[\p{L}\p{N},.)\"”’'])[ \u00a0]-[ \u00a0](?=[\p{L}\"“‘(])")
 
 
 @check("TY011", "spaced-hyphen", "info",
