@@ -632,6 +632,9 @@ def test_the_gate_index_reports_a_case_sensitive_string_by_its_folded_form():
     (r"(?i)\u0130stanbul", False, (True, ("istanbul",))),  # "İ" folds as regex matches it: "i"
     (r"^[ \t]*[(\[]?\u00a9[^\n]{1,80}?(?=[ \t]*$)", False, (False, ("\u00a9",))),  # a symbol alone
     (r"\d+ ?\u2013", False, None),                         # a dash alone is in every article
+    (r"(?<=\p{Ll}{2})[ \u00a0]*:(\p{Lu}\p{Ll})", False, (False, (":",))),  # most articles have no colon
+    (r"\w+ ?;\w", False, (False, (";",))),
+    (r"\w+ ?,\w", False, None),                           # a comma is in every article
     (r"^(?:AFP|AP|Reuters)(?: Photo)?$", False, None),     # "AP": too short, nothing after it required
     (r"^(?:AFP|AP|Reuters)[ \t]*/ Photo", False, (False, ("/ Photo",))),  # a later part required
     (r"\p{Lu}\p{Ll}+ diplomacy", False, (False, (" diplomacy",))),  # a property is a class
