@@ -988,3 +988,31 @@ def test_property_latin_tokens_split_as_the_unicode_pattern(text):
         assert TOKEN_SPLIT_LATIN.split(text) == TOKEN_SPLIT.split(text), text
     parts = TOKEN_SPLIT.split(doc.prose)
     assert doc.tokens.texts == parts[1::2], text
+
+
+def _lexicon_sample():
+    from lintnews.checks.language import french_lexicon
+
+    lexicon, loanwords = french_lexicon()[:2]
+    return sorted(lexicon)[::7] + sorted(loanwords)[::5]
+
+
+@PROPERTY
+@given(words=st.sets(st.one_of(st.sampled_from(_lexicon_sample()), st.sampled_from(
+    ["cédé", "où", "café", "été", "qu'il", "l’élysée", "naïve", "déjà", "vu", "the", "minister", "regimes", "Ça"]),
+    st.text(alphabet="abcdeéèàçœ'’-", min_size=1, max_size=8)), max_size=30))
+def test_property_french_words_are_judged_as_one_by_one(words):
+    """LD002 judges only an article's ASCII words the lexicon has, and its words beyond ASCII,
+    one by one: the same French words as judging every word."""
+    from lintnews.checks import language
+
+    saved = set(language._judged), set(language._french)
+    language._judged.clear()
+    language._french.clear()
+    try:
+        assert language._french_among(set(words)) == {w for w in words if language._gloss(w) is not None}
+    finally:
+        language._judged.clear()
+        language._judged.update(saved[0])
+        language._french.clear()
+        language._french.update(saved[1])

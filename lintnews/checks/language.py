@@ -12,7 +12,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate, compress, count, islice, repeat
+from itertools import accumulate, compress, count, filterfalse, islice, repeat
 from operator import and_, attrgetter, eq, mul
 
 from .. import knowledge
@@ -481,11 +481,19 @@ def _french_among(words: set) -> set:
     if len(_judged) > MAX_JUDGED:
         _judged.clear()
         _french.clear()
-    for word in words - _judged:
+    new = words - _judged
+    # An ASCII word has no accent: it looks French only when the lexicon has it. So only those,
+    # and the words beyond ASCII, are judged one by one (speed: most new words are neither).
+    for word in new & _lexicon_words() | set(filterfalse(str.isascii, new)):
         if _gloss(word) is not None:
             _french.add(word)
-        _judged.add(word)
+    _judged.update(new)
     return words & _french
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset:
+    return frozenset(french_lexicon()[0])
 
 
 def _in_loan_phrase(tokens, index) -> bool:
