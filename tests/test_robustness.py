@@ -968,10 +968,15 @@ def test_property_ld001_looks_at_every_paragraph_that_may_hold_a_foreign_span(te
     ctx = Linter(C()).context
     doc = Document.from_text(text)
     counts = language._WordCounts(doc, "en")
-    suspects = counts.suspects(doc.paragraphs)
+    suspects, holders = counts.suspects(doc.paragraphs)
     assert {k for k, p in enumerate(doc.paragraphs) if counts.foreign_signs(p.start, p.end, p.text)} <= suspects
+    # No sentence, and no span at all, has signs of another language outside the holders.
+    assert {s.paragraph for s in doc.sentences if counts.foreign_signs(s.start, s.end, s.text)} <= holders
+    assert {k for k, p in enumerate(doc.paragraphs) for a in range(p.start, p.end + 1) for b in range(a, p.end + 1)
+            if (a == p.start or not doc.prose[a - 1].isalnum()) and counts.foreign_signs(a, b, doc.prose[a:b])
+            } <= holders
     found = [(h.start, h.end, h.message) for h in language.untranslated_passage(doc, ctx)]
-    with mock.patch.object(language._WordCounts, "suspects", lambda self, spans: set(range(len(spans)))):
+    with mock.patch.object(language._WordCounts, "suspects", lambda self, spans: (set(range(len(spans))),) * 2):
         every = [(h.start, h.end, h.message) for h in language.untranslated_passage(Document.from_text(text), ctx)]
     assert found == every, text
 

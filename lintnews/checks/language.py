@@ -13,7 +13,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, count, filterfalse, islice, repeat
-from operator import and_, attrgetter, eq, mul
+from operator import and_, attrgetter, eq, mul, rshift, sub
 
 from .. import knowledge
 from ..document import TOKEN
@@ -146,17 +146,22 @@ class _WordCounts:
             return False
         return sum(map(str.isalpha, text)) >= MIN_LETTERS
 
-    def suspects(self, spans) -> set[int]:
+    def suspects(self, spans) -> tuple[set[int], set[int]]:
         """The indices of `spans` (in order, each beginning and ending at word boundaries) for
-        which foreign_signs may be true: it is false for all others. In bulk: most paragraphs
-        are ruled out by their word count or their function words, with no call per span."""
+        which foreign_signs may be true (it is false for all others), and of those that hold a
+        word of another language's list (foreign_signs is false for any span inside the others,
+        which have no sign of another language at all). In bulk: most paragraphs are ruled out
+        by their word count or their function words, with no call per span."""
         starts, counts = self.words.starts, self.counts if self.own_list is not None else None
         lows = list(map(bisect_left, repeat(starts), map(attrgetter("start"), spans)))
         highs = list(map(bisect_left, repeat(starts), map(attrgetter("end"), spans)))
         if counts is None or self.other_scripts:
-            return {k for k, i, j in zip(count(), lows, highs) if j - i >= MIN_WORDS}
-        return {k for k, i, j in zip(count(), lows, highs) if j - i >= MIN_WORDS and _function_word_signal(
-            (both := counts[j] - counts[i]) & _OWN_MASK, both >> _OTHER_SHIFT, j - i)}
+            return {k for k, i, j in zip(count(), lows, highs) if j - i >= MIN_WORDS}, set(range(len(spans)))
+        others = list(map(rshift, map(sub, map(counts.__getitem__, highs), map(counts.__getitem__, lows)),
+                          repeat(_OTHER_SHIFT)))
+        holders = set(compress(count(), others))
+        return {k for k in holders if highs[k] - lows[k] >= MIN_WORDS and _function_word_signal(
+            (counts[highs[k]] - counts[lows[k]]) & _OWN_MASK, others[k], highs[k] - lows[k])}, holders
 
 
 _OTHER_SHIFT = 32
@@ -396,13 +401,14 @@ def untranslated_passage(doc, ctx):
     counts = _WordCounts(doc, target)
     paragraphs, all_sentences = doc.paragraphs, doc.sentences
     paragraph_of = list(map(attrgetter("paragraph"), all_sentences))
-    # A paragraph is looked at when it may be foreign itself, has several sentences (one of them
-    # may be) or has a quotation mark that opens a quotation; most have none of these (speed).
-    suspects = counts.suspects(paragraphs)
-    several = compress(paragraph_of, map(eq, paragraph_of, islice(paragraph_of, 1, None)))
+    # A paragraph is looked at when it may be foreign itself, or when it has several sentences or
+    # a quotation mark that opens a quotation, one of which may be: only where it holds another
+    # language's word. Most paragraphs are none of these (speed).
+    suspects, holders = counts.suspects(paragraphs)
+    several = holders.intersection(compress(paragraph_of, map(eq, paragraph_of, islice(paragraph_of, 1, None))))
     paragraph_starts = list(map(attrgetter("start"), paragraphs))
     prose = doc.prose
-    quoted = {bisect_right(paragraph_starts, i) - 1 for i in mark_positions(doc) if prose[i] in _OPENING}
+    quoted = holders.intersection(bisect_right(paragraph_starts, i) - 1 for i in mark_positions(doc) if prose[i] in _OPENING)
     for index in sorted({*suspects, *several, *quoted}):
         para = paragraphs[index]
         found = _foreign(para.text, target, index in suspects and counts.foreign_signs(para.start, para.end, para.text))
