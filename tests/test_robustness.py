@@ -1021,3 +1021,21 @@ def test_property_french_words_are_judged_as_one_by_one(words):
         language._judged.update(saved[0])
         language._french.clear()
         language._french.update(saved[1])
+
+
+@PROPERTY
+@given(text=st.text(alphabet=st.sampled_from("aBz09 \n'’_-.,:é"), max_size=60))
+@example(text="Don't go to O'Hare's gate, she said.")
+def test_property_word_runs_hold_every_run_of_word_characters(text):
+    """The words names and titles are looked up in (officeholders.word_runs), taken from the
+    tokens when the prose is ASCII without an underscore: exactly the runs of word characters
+    of the folded prose, and beside them only strings that are no such run."""
+    import regex
+
+    from lintnews.checks.officeholders import folded_prose, word_runs
+
+    doc = Document.from_text(text)
+    runs = set(regex.findall(r"\w+", folded_prose(doc)))
+    found = word_runs(doc)
+    assert runs <= found, text
+    assert not {w for w in found - runs if regex.fullmatch(r"\w+", w)}, text
