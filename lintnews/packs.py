@@ -29,7 +29,9 @@ from .checks import Hit
 from .errors import RulePackError
 from .finding import Severity
 from .phrases import PhraseIndex
-from .prefilter import folded_in_place, folded_text, gates, leads_with_literal, line_anchored, passes, reach
+from .prefilter import (
+    folded_in_place, folded_text, gates, leads_with_literal, line_anchored, passes, reach, single_line,
+)
 from .rule import Example, Rule
 
 #: Seconds one pattern may run on one article before it is stopped.
@@ -198,6 +200,8 @@ class DeclaredRule:
     #: For each pattern that starts with `^`: the same pattern led by "\n" instead (see
     #: `_line_matches`), else None.
     line_variants: list = field(default_factory=list)
+    #: For each such pattern: whether its matches never hold a line break (see `_at_lines`).
+    single_lines: list = field(default_factory=list)
     #: For each pattern with a gate, its `prefilter.reach` (None when unbounded): it is then
     #: run only around the places its gate's strings occur (see `_windowed`).
     reaches: list = field(default_factory=list)
@@ -238,6 +242,9 @@ class DeclaredRule:
             variant = self.line_variants[i] if i < len(self.line_variants) else None
             if reach_ is not None:
                 found = _windowed(pattern, prose, present.windows(gate_[1], *reach_), reach_)
+            elif (variant is not None and spans is not None and gate_ is not None and i < len(self.single_lines)
+                  and self.single_lines[i] and folded_in_place(doc)):
+                found = _at_lines(pattern, prose, (start for s in gate_[1] for start, _ in spans.get(s, ())))
             elif variant is None:
                 found = pattern.finditer(prose, timeout=PATTERN_TIMEOUT)
             else:
@@ -334,6 +341,16 @@ def _line_matches(pattern, variant, text: str):
         pos = m.end()
 
 
+def _at_lines(pattern, text: str, offsets):
+    """What `pattern.finditer(text)` finds, for a `^` pattern whose matches never hold a line
+    break, given offsets of its gate's strings in `text`: a match holds one of them, so it
+    lies in one of their lines, and starts where that line does. Only those lines are tried."""
+    for start in sorted({text.rfind("\n", 0, offset) + 1 for offset in offsets}):
+        m = pattern.match(text, start, timeout=PATTERN_TIMEOUT)
+        if m is not None:
+            yield m
+
+
 def _windowed(pattern, text: str, windows, reach_: tuple[int, int, int]):
     """What `pattern.finditer(text)` finds, for a pattern with that `prefilter.reach`, given the
     (first, last) ranges where its matches can start: each range is searched with the text cut
@@ -391,6 +408,7 @@ def compile_rule(raw: dict, source: str) -> DeclaredRule:
         _gate(declared, raw.get("patterns", ()), ignorecase)
         declared.line_variants = [compile_pattern("\n(?:" + p[1:] + ")", flags) if line_anchored(p) else None
                                   for p in raw.get("patterns", ())]
+        declared.single_lines = [line_anchored(p) and single_line(p) for p in raw.get("patterns", ())]
     elif kind == "substitution":
         if raw.get("regex"):
             declared.patterns = [(compile_pattern(k, flags), v) for k, v in raw["swap"].items()]

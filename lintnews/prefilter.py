@@ -227,6 +227,79 @@ def reach(pattern: str) -> tuple[int, int, int] | None:
     return width, behind, ahead
 
 
+def single_line(pattern: str) -> bool:
+    """Whether no match of `pattern` holds a line break ("\n"). Then each match of a `^` pattern
+    lies in the line it starts, and the gate strings found in an article tell which lines to
+    try (packs._at_lines). False when that cannot be told (a negated property, which the
+    standard parser would read as \w; syntax of the `regex` module only)."""
+    if "\\P" in pattern:
+        return False
+    pattern = _standard(pattern)
+    if pattern is None:
+        return False
+    try:
+        parsed = _p.parse(pattern)
+    except Exception:  # noqa: BLE001 - anything the standard parser rejects: not known
+        return False
+    return _no_line_break(parsed, bool(parsed.state.flags & re.DOTALL))
+
+
+#: Classes of characters that hold no "\n".
+_NO_LINE_BREAK = frozenset(getattr(_c, name) for name in ("CATEGORY_DIGIT", "CATEGORY_NOT_SPACE", "CATEGORY_WORD",
+                                                          "CATEGORY_NOT_LINEBREAK"))
+
+
+def _no_line_break(items, dotall: bool) -> bool:
+    """Whether the parsed `items` match no "\n" (look-arounds and anchors match no character)."""
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue
+        if op is _c.LITERAL:
+            if av == 10:
+                return False
+        elif op is _c.NOT_LITERAL:
+            if av != 10:
+                return False
+        elif op is _c.ANY:
+            if dotall:
+                return False
+        elif op is _c.IN:
+            if _class_has_line_break(av):
+                return False
+        elif op in _REPEATS:
+            if not _no_line_break(av[2], dotall):
+                return False
+        elif op is _c.SUBPATTERN:
+            _, add, remove, sub = av
+            if not _no_line_break(sub, (dotall or bool(add & re.DOTALL)) and not remove & re.DOTALL):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_no_line_break(branch, dotall) for branch in av[1]):
+                return False
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            if not _no_line_break(av, dotall):
+                return False
+        else:  # a back-reference, a conditional group: not known
+            return False
+    return True
+
+
+def _class_has_line_break(items) -> bool:
+    negated, found = False, False
+    for op, av in items:
+        if op is _c.NEGATE:
+            negated = True
+        elif op is _c.LITERAL:
+            found = found or av == 10
+        elif op is _c.RANGE:
+            found = found or av[0] <= 10 <= av[1]
+        elif op is _c.CATEGORY:
+            found = found or av not in _NO_LINE_BREAK
+        else:
+            return True
+    return found != negated
+
+
 def leads_with_literal(pattern: str) -> bool:
     """Whether every match of `pattern` starts with one given character (after zero-width
     tests): `regex` then searches for it on its own, fast, and a window saves nothing."""

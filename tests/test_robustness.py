@@ -1042,3 +1042,69 @@ def test_property_word_runs_hold_every_run_of_word_characters(text):
     found = word_runs(doc)
     assert runs <= found, text
     assert not {w for w in found - runs if regex.fullmatch(r"\w+", w)}, text
+
+
+def _single_line_rules():
+    from lintnews.packs import builtin_pack_dir
+
+    return [d for d in load_packs([builtin_pack_dir()]) if any(d.single_lines)]
+
+
+SINGLE_LINE_RULES = _single_line_rules()
+
+
+def test_the_clean_up_line_patterns_are_tried_at_their_lines_only():
+    assert {"CL001", "CL002", "CL004", "CL007", "CL008", "CL009"} <= {d.rule.code for d in SINGLE_LINE_RULES}
+
+
+@PROPERTY
+@given(data=st.data())
+def test_property_line_patterns_tried_at_the_lines_of_their_gates_find_what_finditer_finds(data):
+    """A whole-line pattern tried only at the start of the lines that hold one of its gate's
+    strings (packs._at_lines, through the rule's scan as the Linter runs it): every match its
+    own finditer finds, in order."""
+    from lintnews.prefilter import PRESENT, folded_text
+
+    declared = data.draw(st.sampled_from(SINGLE_LINE_RULES))
+    all_gates = [g for g in declared.all_gates() if g is not None]
+    text = data.draw(st.one_of(_line_text(all_gates), _gate_text(all_gates)))
+    doc = Document.from_text(text)
+    present = doc.remember(PRESENT, _LINE_GATE_INDEX.present(folded_text(doc)))
+    expected = [(m.start(), m.end(), m.expand(payload) if isinstance(payload, str) else payload)
+                for pattern, payload in declared.patterns for m in pattern.finditer(doc.prose) if m.end() > m.start()]
+    assert list(declared.scan(doc, present)) == expected, (declared.rule.code, text)
+
+
+_LINE_GATE_INDEX = __import__("lintnews.prefilter").prefilter.GateIndex(
+    [g for d in SINGLE_LINE_RULES for g in d.all_gates() if g is not None])
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"^[ \t]*[(\[]?(?:AFP|AP)[^\n]{0,60}?(?=[ \t]*$)", True),   # look-arounds take no character
+    (r"^a.b", True), (r"^\p{L}+x", True), (r"^[\w-]+\d", True),
+    (r"^[^\S\n]+x", True),                                        # white space but the line break
+    (r"^a\s+b", False), (r"^[\W]", False), (r"^[^a]b", False), (r"^a\n?", False),
+    (r"^(?s:a.b)", False), (r"(?s)^a.b", False),                 # a dot that takes "\n"
+    (r"^\P{L}", False),                                           # a negated property
+    (r"^(a)\1", False),                                           # a back-reference: not known
+])
+def test_single_line(pattern, expected):
+    from lintnews.prefilter import single_line
+
+    assert single_line(pattern) is expected
+
+
+@pytest.mark.parametrize("code, text", [
+    ("CL004", "Read also: the budget vote\nThe talks went on.\nRead more: the strike\n\nSee also: x\n"),
+    ("CL007", "Photo: AFP\nThe crowd grew.\n[Image: Reuters]\nphoto credit: J. Martin\n© Reuters 2020\n"),
+    ("CL009", "Tags: budget, strike\nTopics: unions\nThe end.\nKeywords: a\n"),
+])
+def test_line_patterns_find_every_matching_line(code, text):
+    from lintnews.prefilter import PRESENT, folded_text
+
+    (declared,) = [d for d in SINGLE_LINE_RULES if d.rule.code == code]
+    doc = Document.from_text(text)
+    present = doc.remember(PRESENT, _LINE_GATE_INDEX.present(folded_text(doc)))
+    expected = [(m.start(), m.end()) for pattern, _ in declared.patterns for m in pattern.finditer(doc.prose)]
+    assert len(expected) >= 3
+    assert [(s, e) for s, e, _ in declared.scan(doc, present)] == expected
