@@ -90,7 +90,7 @@ def gates(pattern: str, ignorecase: bool, most: int = 2) -> tuple:
         return ()
     items, folded = _cased(parsed, bool(parsed.state.flags & re.IGNORECASE))
     candidates = sorted({frozenset(_minimal({fold(s) for s in c} if folded else c))
-                         for c in _candidates(_flat(items)) if _selective(c)},
+                         for c in _candidates(_flat(items)) if _selective(c, folded)},
                         key=lambda c: (_quality(c), sorted(c)), reverse=True)
     chosen = candidates[:1]
     for c in candidates[1:]:
@@ -157,8 +157,15 @@ def _quality(strings: set[str]) -> tuple[int, int]:
     return min(min(map(len, strings)), 6), -len(strings)
 
 
-def _selective(strings: set[str]) -> bool:
-    return all(_rare(fold(s)) for s in strings)
+def _selective(strings: set[str], folded: bool) -> bool:
+    return all(_rare(fold(s)) or not folded and _capitals(s) for s in strings)
+
+
+def _capitals(s: str) -> bool:
+    """Two capital letters ("AP"), in a case-sensitive gate: rare in copy as they are, though the
+    index finds their folded form in many a word ("happen"): a line pattern is then tried at a
+    few more lines (see packs._at_lines), which costs less than a search of the article."""
+    return len(s) == 2 and s.isupper() and s.isalpha()
 
 
 #: ASCII punctuation most articles have none of (a colon is in two articles of five, a

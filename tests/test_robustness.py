@@ -635,7 +635,9 @@ def test_the_gate_index_reports_a_case_sensitive_string_by_its_folded_form():
     (r"(?<=\p{Ll}{2})[ \u00a0]*:(\p{Lu}\p{Ll})", False, (False, (":",))),  # most articles have no colon
     (r"\w+ ?;\w", False, (False, (";",))),
     (r"\w+ ?,\w", False, None),                           # a comma is in every article
-    (r"^(?:AFP|AP|Reuters)(?: Photo)?$", False, None),     # "AP": too short, nothing after it required
+    (r"^(?:AFP|AP|Reuters)(?: Photo)?$", False, (False, ("AFP", "AP", "Reuters"))),  # two capitals, as they are
+    (r"^(?:AFP|AP|Reuters)(?: Photo)?$", True, None),      # "ap": too short, nothing after it required
+    (r"^(?:AFP|Ap|Reuters)(?: Photo)?$", False, None),
     (r"^(?:AFP|AP|Reuters)[ \t]*/ Photo", False, (False, ("/ Photo",))),  # a later part required
     (r"\p{Lu}\p{Ll}+ diplomacy", False, (False, (" diplomacy",))),  # a property is a class
     (r"(?<=\p{L})[ \u00a0]+([?!])", False, (False, (" !", " ?", "\u00a0!", "\u00a0?"))),
