@@ -220,6 +220,12 @@ class Document:
         return frozenset() if prose.isascii() else frozenset("".join(_NON_ASCII.findall(prose)))
 
     @cached_property
+    def latin(self) -> bool:
+        """Whether every letter and digit of the prose is of the Latin script (below U+0250):
+        patterns then test ranges of characters, not Unicode categories (speed)."""
+        return all(c < "\u0250" or not c.isalnum() for c in self.non_ascii_characters)
+
+    @cached_property
     def _columns(self) -> tuple[list, list, list, list]:
         """Token starts, ends, texts and lower-case texts, as four lists. Built in bulk (split,
         accumulate, map): an article has thousands of tokens, and a loop over regex matches
@@ -227,7 +233,7 @@ class Document:
         prose = self.prose
         if prose.isascii():
             pattern = TOKEN_SPLIT_ASCII
-        elif all(c < "\u0250" or not c.isalnum() for c in self.non_ascii_characters):
+        elif self.latin:
             pattern = TOKEN_SPLIT_LATIN
         else:
             pattern = TOKEN_SPLIT

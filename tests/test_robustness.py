@@ -1110,3 +1110,14 @@ def test_line_patterns_find_every_matching_line(code, text):
     expected = [(m.start(), m.end()) for pattern, _ in declared.patterns for m in pattern.finditer(doc.prose)]
     assert len(expected) >= 3
     assert [(s, e) for s, e, _ in declared.scan(doc, present)] == expected
+
+
+@PROPERTY
+@given(text=st.text(alphabet=st.sampled_from("aZ9 -'’Éé²ªßÿĀāſǅȳɐ\u0250Ж\u2019\u00a0ºÞþ"), max_size=40))
+def test_property_capitalised_runs_of_latin_prose_are_those_of_module_regex(text):
+    """FC040's capitalised runs in prose whose letters are all Latin, found with module re: the
+    same as the Unicode-category pattern of module regex finds."""
+    from lintnews.checks import spelling
+
+    if Document.from_text(text).latin:
+        assert spelling._CAPITALISED_LATIN.findall(text) == spelling._CAPITALISED.findall(text), text

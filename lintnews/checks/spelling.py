@@ -286,6 +286,10 @@ _CAPITALISED = compile_cached(r"\p{Lu}[\p{L}\p{N}]{3,}")
 _CAPITALISED_ASCII = re.compile(r"[A-Z][A-Za-z0-9]{3,}")
 _REGEX_ALNUM = compile_cached(r"[\p{L}\p{N}]")
 _REGEX_UPPER = compile_cached(r"\p{Lu}")
+#: _CAPITALISED for prose whose letters and digits are all Latin (Document.latin), with module
+#: re: its two classes below U+0250, written out as module regex fills them.
+_CAPITALISED_LATIN = re.compile("[%s][%s]{3,}" % tuple(
+    re.escape("".join(c for c in map(chr, range(0x250)) if pattern.match(c))) for pattern in (_REGEX_UPPER, _REGEX_ALNUM)))
 
 
 @lru_cache(maxsize=4096)
@@ -307,7 +311,8 @@ def _paired_spellings(doc) -> set[str] | None:
     if not all(map(_classes_agree, doc.non_ascii_characters)):
         return None
     # More runs than names (all capitals, digits) only make the superset larger.
-    runs = list(set((_CAPITALISED_ASCII if prose.isascii() else _CAPITALISED).findall(prose)))
+    pattern = _CAPITALISED_ASCII if prose.isascii() else _CAPITALISED_LATIN if doc.latin else _CAPITALISED
+    runs = list(set(pattern.findall(prose)))
     if len(runs) < 2:
         return set()
     skeletons = list(map(_skeleton, runs))
