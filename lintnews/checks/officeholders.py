@@ -234,7 +234,8 @@ def folded_prose(doc) -> str:
 
 def word_runs(doc) -> set[str]:
     """The words (maximal runs of regex word characters) of the folded prose, as a set, with
-    maybe other strings that are no such run (punctuation marks, words with an apostrophe).
+    maybe other strings that no folded run can be (punctuation marks, words with an apostrophe
+    or with letters not folded).
 
     Names and titles are looked up here first: most articles name no officeholder, and a set
     intersection costs nothing next to a regex of hundreds of alternatives over the text.
@@ -242,12 +243,17 @@ def word_runs(doc) -> set[str]:
 
     def compute():
         prose = doc.prose
-        if prose.isascii() and "_" not in prose:
+        if "_" not in prose and prose.isascii():
             # The folded prose is the prose in lower case, and the tokens' lower-case forms hold
             # every run: a word token is a run, or runs joined by apostrophes (speed: no pass
             # over the text).
             vocabulary = doc.vocabulary
             return {part for word in vocabulary if "'" in word for part in word.split("'")}.union(vocabulary)
+        if "_" not in prose and doc.latin and all(map(_folds_as_token, doc.non_ascii_characters)):
+            # The same, with the few forms beyond ASCII folded (and split at "’" too).
+            vocabulary = doc.vocabulary
+            return {part for word in vocabulary if "'" in word or not word.isascii()
+                    for part in fold(word).split("'") if part}.union(vocabulary)
         folded = folded_prose(doc)
         if not folded.isascii():
             # The few distinct non-ASCII characters that are not word characters become spaces
@@ -258,6 +264,16 @@ def word_runs(doc) -> set[str]:
         return set(folded.encode("utf-8").translate(_ASCII_NOT_WORD_BYTES).decode("utf-8").split())
 
     return doc.memo("folded_word_runs", compute)
+
+
+@lru_cache(maxsize=4096)
+def _folds_as_token(c: str) -> bool:
+    """Whether `c` folds as its lower case does (one character: fold(token.lower()) is then
+    fold(token)), and the folded prose's word runs and the tokeniser (module re) both take it
+    as part of a word, or neither does."""
+    lower = c.lower()
+    return (len(lower) == 1 and _fold_char(lower) == _fold_char(c)
+            and c.isalnum() == _is_word_char(c) == _is_word_char(_fold_char(c)))
 
 
 def first_words(alternatives) -> frozenset[str]:
