@@ -913,12 +913,16 @@ REPEATABLE = ["Sign up for our morning briefing", "Newsletter Sign up for our mo
               "SIGN UP  for our morning\tbriefing", "our morning briefing", "The strike closed three schools",
               "the talks resumed after the strike closed three schools", "Talks resume.", "x" * 13,
               "y" + "x" * 13, "Straße im Süden der Stadt heute", "STRASSE im Süden der Stadt heute",
-              "im\u00a0Süden der Stadt heute", "\u2003", "", " "]
+              "im\u00a0Süden der Stadt heute", "\u2003", "", " ",
+              # Folded for the gates, "İ" and "ı" become "i" and combining dots go.
+              "İSTANBUL talks resume today", "ıstanbul talks resume today", "\u0307" * 24 + "x"]
 
 
 @PROPERTY
 @given(lines=st.lists(st.sampled_from(REPEATABLE), max_size=12), gaps=st.lists(st.sampled_from(["\n", "\n\n"]),
                                                                                  min_size=12, max_size=12))
+@example(lines=["\u0307" * 24 + "x"] * 2, gaps=["\n\n"] * 12)
+@example(lines=["İSTANBUL talks resume today", "ıstanbul talks resume today"], gaps=["\n\n"] * 12)
 def test_property_the_duplicate_line_gate_never_hides_a_finding(lines, gaps):
     """CL003 compares lines one by one only where its gate (lines that share a tail, one ending
     the other) lets it: the same findings as comparing every article's lines."""

@@ -5,6 +5,7 @@ import re
 from collections import deque
 from itertools import repeat
 
+from ..prefilter import folded_text
 from . import Hit, check
 
 #: Shorter lines repeat legitimately ("Anger", "Read more"); only longer ones are checked.
@@ -34,8 +35,11 @@ def _may_repeat_lines(doc) -> bool:
     both end with the same _TAIL visible characters. All in C but one short list; in UTF-8
     bytes when the only white space is ASCII (a byte tail is as good a test). Case folding
     makes no white space, so the prose's own non-ASCII characters tell (speed). Lines that
-    share a tail ("... he said.") are then compared whole: one must end the other."""
-    folded = doc.prose.casefold()
+    share a tail ("... he said.") are then compared whole: one must end the other.
+
+    The prose folded for the gates serves (case folded, "ı" as "i": lines that repeat stay
+    alike), unless it dropped combining dots (a line would look shorter than it is)."""
+    folded = folded_text(doc) if "\u0307" not in doc.non_ascii_characters else doc.prose.casefold()
     if folded.isascii() or _OTHER_SPACES.isdisjoint(doc.non_ascii_characters):
         lines = folded.encode().translate(None, _ASCII_SPACES).split(b"\n")
     else:
