@@ -81,6 +81,20 @@ def test_function_words_shared_with_the_target_are_no_sign_of_another_language(m
     assert language.may_be_foreign("Regional carmaker opens large battery plant und das Werk in Ohio.", "en")
 
 
+def test_another_languages_function_word_counts_in_lower_case_only(monkeypatch):
+    """'Al' in an Arabic name is no sign of Spanish, as 'al' in running text would be: the
+    headline does not reach langdetect. The target's own words count capitalised too."""
+    headline = "Karim Al Hassan wants a 'total war' against Al-Shabaab."
+    assert not language.may_be_foreign(headline, "en")
+    assert language.may_be_foreign(headline.lower(), "en")
+    calls = []
+    monkeypatch.setattr(language, "detect", lambda text: calls.append(text) or ("es", 1.0))
+    assert lint(f"{headline}\n\nThe group denied the claim in a statement on Friday.\n", select=["LD001"]) == []
+    assert calls == []
+    # "The" and "AND" are English function words as much as "the" and "and".
+    assert not language.may_be_foreign("The bus del sur AND the tren del norte.", "en")
+
+
 def test_prefilter():
     assert language.may_be_foreign(FRENCH, "en")
     assert language.may_be_foreign("Der Minister ist am Montag mit dem Zug in Berlin angekommen.", "en")

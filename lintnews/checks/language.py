@@ -67,13 +67,16 @@ def may_be_foreign(text: str, target: str) -> bool:
     """True when a span shows signs of another language: another language's function words
     (at least OTHER_SHARE_FLOOR of its words, and more than the target's own), or mostly
     letters of another script. A span with neither (names, figures, a short English line) is
-    not sent to langdetect. Languages without a word list always go to langdetect."""
-    words = _words(text)
-    own = _function_words().get(target)
-    if not words or own is None:
+    not sent to langdetect. Languages without a word list always go to langdetect.
+
+    Another language's function word counts as written in lower case only ('Al' in a name is
+    no sign of Spanish); the target's also capitalised or in capitals."""
+    words = [m.group(1) for m in TOKEN.finditer(text) if m.group(1)]
+    if not words or target not in _function_words():
         return True
     counts = [sum(map(ws.__contains__, words)) for ws in _other_lists(target)]
-    return (_function_word_signal(sum(map(own.__contains__, words)), max(counts, default=0), len(words))
+    return (_function_word_signal(sum(map(_own_forms(target).__contains__, words)), max(counts, default=0),
+                                  len(words))
             or other_script(text))
 
 
@@ -132,8 +135,9 @@ class _WordCounts:
         self.other_scripts = _other_scripts(doc)
         if self.own_list is not None:
             # One running sum counts both: the target's function words in the low bits, words
-            # of any other language (at least as many as those of the likeliest one) above.
-            self.counts = [0, *accumulate(map(_weights(target).get, words.lowers, repeat(0)))]
+            # of any other language (at least as many as those of the likeliest one) above; as
+            # written (see may_be_foreign).
+            self.counts = [0, *accumulate(map(_weights(target).get, words.texts, repeat(0)))]
 
     def foreign_signs(self, start: int, end: int, text: str) -> bool:
         """long_enough(text) and not title_case(text) and may_be_foreign(text, target)."""
@@ -147,8 +151,8 @@ class _WordCounts:
             both = self.counts[j] - self.counts[i]
             own, bound = both & _OWN_MASK, both >> _OTHER_SHIFT
             if not _function_word_signal(own, bound, total) or not _function_word_signal(
-                    own, max((sum(map(ws.__contains__, lowers)) for lowers in [
-                        words.lowers[i:j]] for ws in self.other_lists), default=0), total):
+                    own, max((sum(map(ws.__contains__, texts)) for texts in [
+                        words.texts[i:j]] for ws in self.other_lists), default=0), total):
                 if not self.other_scripts or not other_script(text):
                     return False
         firsts = [word[0] for word in words.texts[i:j]]
@@ -182,11 +186,18 @@ _OWN_MASK = (1 << _OTHER_SHIFT) - 1
 
 @lru_cache(maxsize=None)
 def _weights(target: str) -> dict:
-    """1 for each of the target's function words, plus 1 << _OTHER_SHIFT for each word of another
-    language's list: summed over a span, its two counts (see _WordCounts)."""
+    """1 for each form of the target's function words, 1 << _OTHER_SHIFT for each word of
+    another language's list (lower case): summed over a span's words as written, its two
+    counts (see _WordCounts). The two never share a key: the other lists leave out the
+    target's words, and hold no capital."""
+    return {**dict.fromkeys(_own_forms(target), 1), **dict.fromkeys(_other_words(target), 1 << _OTHER_SHIFT)}
+
+
+@lru_cache(maxsize=None)
+def _own_forms(target: str) -> frozenset:
+    """The target's function words in lower case, capitalised and in capitals."""
     own = _function_words()[target]
-    return {word: (word in own) + ((word in _other_words(target)) << _OTHER_SHIFT)
-            for word in own | _other_words(target)}
+    return frozenset().union(own, map(str.capitalize, own), map(str.upper, own))
 
 
 @lru_cache(maxsize=None)
