@@ -25,7 +25,7 @@ import regex
 from ..finding import Severity
 from ..packs import compile_cached
 from . import Hit, check
-from .officeholders import _longest_first, finditer_from_words, first_words, time_frame
+from .officeholders import finditer_from_words, first_words, longest_first, time_frame
 
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
@@ -59,7 +59,7 @@ def _words(table, dots: bool = True) -> str:
             forms.add(w.capitalize())
             if dots and w not in _FULL_NAMES:
                 forms.add(w.capitalize() + r"\.")
-    return "|".join(sorted(forms, key=_longest_first))
+    return "|".join(sorted(forms, key=longest_first))
 
 
 WD = rf"(?P<weekday>{_words(WEEKDAYS)})"

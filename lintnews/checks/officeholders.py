@@ -203,10 +203,11 @@ def _fold_by_table(text: str) -> str:
 def _alternation(words) -> str:
     """The words as a regex alternation, longest first (then in alphabetical order, so that the
     pattern is the same in every process and its compiled form can be cached)."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=_longest_first))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=longest_first))
 
 
-def _longest_first(word: str) -> tuple[int, str]:
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key: longer words first, then in alphabetical order."""
     return -len(word), word
 
 
@@ -250,7 +251,7 @@ def word_runs(doc) -> set[str]:
             vocabulary = doc.vocabulary
             return {part for word in vocabulary if "'" in word for part in word.split("'")}.union(vocabulary)
         if "_" not in prose and doc.latin and all(map(_folds_as_token, doc.non_ascii_characters)):
-            # The same, with the few forms beyond ASCII folded (and split at "’" too).
+            # The same, with the few forms beyond ASCII folded ("’" becomes "'") first.
             vocabulary = doc.vocabulary
             return {part for word in vocabulary if "'" in word or not word.isascii()
                     for part in fold(word).split("'") if part}.union(vocabulary)
