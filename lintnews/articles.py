@@ -11,6 +11,8 @@ from .files import BinaryFile, Source, format_for, read_source
 
 
 def _matches(path: str, globs) -> bool:
+    if not globs:
+        return False  # most runs have none: no Path for each file found (speed)
     name = Path(path).name
     return any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(name, g) for g in globs)
 

@@ -274,6 +274,8 @@ class Settings:
         self.forced = Path(config_file) if config_file else None
         self._near: dict[str, Path | None] = {}
         self._by_path: dict[str, Path | None] = {}
+        #: Each directory as written in a path, made absolute.
+        self._absolute: dict[str, str] = {}
         self._values: dict[Path | None, dict] = {}
         self._configs: dict[Path | None, Config] = {}
         self._linters: dict = {}
@@ -283,7 +285,7 @@ class Settings:
     def __getstate__(self):
         """What a worker process needs: the files already read; it builds its own Linters."""
         state = dict(self.__dict__)
-        state.update(_near={}, _by_path={}, _configs={}, _linters={})
+        state.update(_near={}, _by_path={}, _absolute={}, _configs={}, _linters={})
         return state
 
     def command_line(self) -> Config:
@@ -298,8 +300,15 @@ class Settings:
             return self.forced
         if path != "-" and path in self._by_path:  # asked for each article several times
             return self._by_path[path]
-        # Keyed by the directory's name: a Path is built only for a directory not seen yet.
-        directory = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
+        # Keyed by the directory's name: a Path is built only for a directory not seen yet (and
+        # made absolute once per directory as written, not for each of its files).
+        if path == "-":
+            directory = os.getcwd()
+        else:
+            written = os.path.dirname(path)
+            if written not in self._absolute:
+                self._absolute[written] = os.path.abspath(written)
+            directory = self._absolute[written]
         if directory not in self._near:
             self._near[directory] = nearest(Path(directory))
         if path != "-":
