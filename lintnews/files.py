@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +102,8 @@ def write_atomically(path: str, data: bytes, durable: bool = True) -> None:
     target = Path(path)
     info = target.stat() if target.exists() else None
     mode = info.st_mode & 0o7777 if info else None
+    import tempfile  # only when a file is written: a run that only reads starts without it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".lintnews-tmp", dir=str(target.parent))
     try:
         with os.fdopen(fd, "wb") as handle:
