@@ -60,7 +60,8 @@ def language_name(code: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [m.group(1).lower() for m in TOKEN.finditer(text) if m.group(1)]
+    """The words of `text`, as written."""
+    return [m.group(1) for m in TOKEN.finditer(text) if m.group(1)]
 
 
 def may_be_foreign(text: str, target: str) -> bool:
@@ -71,7 +72,7 @@ def may_be_foreign(text: str, target: str) -> bool:
 
     Another language's function word counts as written in lower case only ('Al' in a name is
     no sign of Spanish); the target's also capitalised or in capitals."""
-    words = [m.group(1) for m in TOKEN.finditer(text) if m.group(1)]
+    words = _words(text)
     if not words or target not in _function_words():
         return True
     counts = [sum(map(ws.__contains__, words)) for ws in _other_lists(target)]

@@ -268,13 +268,18 @@ def word_runs(doc) -> set[str]:
 
 
 @lru_cache(maxsize=4096)
+def runs_agree(c: str) -> bool:
+    """Whether word_runs (module regex, on the folded prose) and the tokeniser (module re, for
+    which a letter or digit is str.isalnum) both take `c` as part of a word, or neither does."""
+    return c.isalnum() == _is_word_char(c) == _is_word_char(_fold_char(c))
+
+
+@lru_cache(maxsize=4096)
 def _folds_as_token(c: str) -> bool:
     """Whether `c` folds as its lower case does (one character: fold(token.lower()) is then
-    fold(token)), and the folded prose's word runs and the tokeniser (module re) both take it
-    as part of a word, or neither does."""
+    fold(token)), and word runs and tokens agree on it (runs_agree)."""
     lower = c.lower()
-    return (len(lower) == 1 and _fold_char(lower) == _fold_char(c)
-            and c.isalnum() == _is_word_char(c) == _is_word_char(_fold_char(c)))
+    return len(lower) == 1 and _fold_char(lower) == _fold_char(c) and runs_agree(c)
 
 
 def first_words(alternatives) -> frozenset[str]:

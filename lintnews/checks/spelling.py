@@ -17,7 +17,7 @@ from .. import knowledge
 from ..document import TOKEN
 from ..packs import compile_cached
 from . import Hit, check
-from .officeholders import _fold_char, fold, word_runs
+from .officeholders import fold, runs_agree, word_runs
 
 VOWELS = frozenset("aeiouy")
 #: Shorter names vary too little for an edit-distance comparison to mean anything.
@@ -126,17 +126,8 @@ def _first_runs() -> dict[str, list[str]]:
 
 
 _ALNUM_RUN = re.compile(r"[^\W_]+")
-#: One letter or digit as the tokeniser (module re) sees it; one word character as word_runs
-#: (module regex) does.
+#: One letter or digit as the tokeniser (module re) sees it.
 _RE_ALNUM = re.compile(r"[^\W_]")
-_WORD_CHAR = compile_cached(r"\w")
-
-
-@lru_cache(maxsize=4096)
-def _runs_agree(c: str) -> bool:
-    """For `c`, word_runs (module regex, on folded text) splits where the tokeniser (module re) does."""
-    word = _WORD_CHAR.match(c) is not None
-    return word == (_RE_ALNUM.match(c) is not None) and word == (_WORD_CHAR.match(_fold_char(c)) is not None)
 
 
 def _exonym_candidates(doc) -> list[int]:
@@ -149,7 +140,7 @@ def _exonym_candidates(doc) -> list[int]:
     """
     tokens, index, prose = doc.tokens, exonyms(), doc.prose
     firsts = _first_runs()
-    if "" in firsts or "_" in prose or not all(map(_runs_agree, doc.non_ascii_characters)):
+    if "" in firsts or "_" in prose or not all(map(runs_agree, doc.non_ascii_characters)):
         return [i for i, text in enumerate(tokens.texts) if text in index or _base(text) in index]
     found = set()
     for run in word_runs(doc) & firsts.keys():
