@@ -61,18 +61,21 @@ class PhraseIndex:
     def find(self, doc: Document):
         """Yield (start, end, payload) for every occurrence, in document order."""
         prose = doc.prose
-        tokens = doc.tokens
         first = self._first
         table = self._second_table() if first else {}
-        n = len(tokens)
         # Most tokens start no phrase: find the few that do without a Python loop. A first
         # token counts only when all the words of one of its phrases are in the article
         # ("the" is everywhere, "the hexagon" rarely).
         vocabulary = doc.vocabulary
         present = {key for key in (self._first_keys & vocabulary if first else ())
                    if any(needs <= vocabulary for needs in self._needs[key])}
-        lowers, texts, token_starts, ends = tokens.lowers, tokens.texts, tokens.starts, tokens.ends
-        starts = list(compress(range(n), map(present.__contains__, lowers))) if present else ()
+        if present:
+            tokens = doc.tokens
+            n = len(tokens)
+            lowers, texts, token_starts, ends = tokens.lowers, tokens.texts, tokens.starts, tokens.ends
+            starts = list(compress(range(n), map(present.__contains__, lowers)))
+        else:
+            starts = ()
         for i in starts:
             by_second, singles = table[lowers[i]]
             candidates = by_second.get(lowers[i + 1], singles) if i + 1 < n else singles
@@ -98,13 +101,15 @@ class PhraseIndex:
     def _whole_lines(self, doc: Document):
         """Whole-line phrases: a line whose tokens are exactly a phrase's. Only the few tokens
         that can start one, and that are the first on their line, are looked at."""
-        prose, tokens = doc.prose, doc.tokens
-        lowers, starts, ends = tokens.lowers, tokens.starts, tokens.ends
         vocabulary = doc.vocabulary
         firsts = {key for key in self._line_firsts & vocabulary
                   if any(needs <= vocabulary for needs in self._line_needs[key])}
+        if not firsts:
+            return
+        prose, tokens = doc.prose, doc.tokens
+        lowers, starts, ends = tokens.lowers, tokens.starts, tokens.ends
         n = len(tokens)
-        for i in compress(range(n), map(firsts.__contains__, lowers)) if firsts else ():
+        for i in compress(range(n), map(firsts.__contains__, lowers)):
             if i and "\n" not in prose[ends[i - 1]:starts[i]]:
                 continue  # not the first token of its line
             j = i + 1

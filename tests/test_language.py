@@ -95,6 +95,20 @@ def test_another_languages_function_word_counts_in_lower_case_only(monkeypatch):
     assert not language.may_be_foreign("The bus del sur AND the tren del norte.", "en")
 
 
+def test_english_homographs_of_other_languages_function_words_are_no_sign(monkeypatch):
+    """'met', 'van' and 'door' are Dutch function words and everyday English ones: a paragraph
+    thick with them is English all the same, and does not reach langdetect. A Dutch or German
+    paragraph keeps words enough of its own list ('het', 'een', 'der', 'nicht')."""
+    line = "Die-hard fans met the van door to door."
+    assert not language.may_be_foreign(line, "en")
+    calls = []
+    monkeypatch.setattr(language, "detect", lambda text: calls.append(text) or ("nl", 1.0))
+    assert lint(f"{line}\n\nThe tour went on through the night.\n", select=["LD001"]) == []
+    assert calls == []
+    assert language.may_be_foreign("De fans zijn met het busje van deur tot deur gegaan.", "en")
+    assert language.may_be_foreign("Die Regierung hat am Montag erklärt, dass sie die Steuern nicht erhöht.", "en")
+
+
 def test_prefilter():
     assert language.may_be_foreign(FRENCH, "en")
     assert language.may_be_foreign("Der Minister ist am Montag mit dem Zug in Berlin angekommen.", "en")
