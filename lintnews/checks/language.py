@@ -113,9 +113,9 @@ def _no_foreign_signs(doc, target: str) -> bool:
     are not counted)."""
     if target not in _function_words() or _other_scripts(doc):
         return False
-    texts = doc.tokens.texts
     # A set intersection first: the few words it leaves are looked for as written.
-    return not any(map(texts.__contains__, doc.vocabulary.intersection(_other_words(target))))
+    candidates = doc.vocabulary.intersection(_other_words(target))
+    return not candidates or not any(map(doc.tokens.texts.__contains__, candidates))
 
 
 def _other_scripts(doc) -> bool:
@@ -584,6 +584,11 @@ def french_word(doc, ctx):
     french = _french_among(doc.vocabulary)  # punctuation too: it is never French
     if not french:
         return
+    # Most such words are names, written with a capital (François, Hébert): the words are taken
+    # only when one is written in lower case (speed).
+    texts = doc.tokens.texts
+    if not any(texts[i][:1].islower() for i in compress(count(), map(french.__contains__, doc.tokens.lowers))):
+        return
     lexicon, loanwords, _, _, context = french_lexicon()
     words = doc.words
     prose = doc.prose
@@ -639,10 +644,12 @@ def french_auxiliary(doc, ctx):
     prose = doc.prose
     if "a " not in prose or participles.isdisjoint(doc.vocabulary):
         return
-    words = doc.words
+    words = None  # taken when a candidate is found: most articles have none (speed)
     for m in AUXILIARY_CANDIDATE.finditer(prose):
         if m.group(1).lower() not in participles:
             continue
+        if words is None:
+            words = doc.words
         i = words.at(m.start())
         if not 1 <= i < len(words) - 1:
             continue
