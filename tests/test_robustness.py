@@ -1016,20 +1016,13 @@ def _lexicon_sample():
     ["cédé", "où", "café", "été", "qu'il", "l’élysée", "naïve", "déjà", "vu", "the", "minister", "regimes", "Ça"]),
     st.text(alphabet="abcdeéèàçœ'’-", min_size=1, max_size=8)), max_size=30))
 def test_property_french_words_are_judged_as_one_by_one(words):
-    """LD002 judges only an article's ASCII words the lexicon has, and its words beyond ASCII,
-    one by one: the same French words as judging every word."""
+    """LD002 judges only an article's words beyond ASCII one by one, and takes its ASCII words
+    the lexicon has as French: the same French words as judging every word."""
     from lintnews.checks import language
 
-    saved = set(language._judged), set(language._french)
-    language._judged.clear()
-    language._french.clear()
-    try:
-        assert language._french_among(set(words)) == {w for w in words if language._gloss(w) is not None}
-    finally:
-        language._judged.clear()
-        language._judged.update(saved[0])
-        language._french.clear()
-        language._french.update(saved[1])
+    assert language._french_among(set(words)) == {w for w in words if language._gloss(w) is not None}
+    ascii_words = {w for w in words if w.isascii()}
+    assert language._french_among(ascii_words, True) == {w for w in ascii_words if language._gloss(w) is not None}
 
 
 @PROPERTY

@@ -507,30 +507,21 @@ def _gloss(lower: str):
     return _frenchness(_normal(lower), lexicon, loanwords)
 
 
-#: Words already judged by _gloss, and those of them that look French: a set difference and an
-#: intersection (in C) leave only the article's new words to judge in Python.
-_judged: set = set()
-_french: set = set()
-MAX_JUDGED = 1 << 18
-
-
-def _french_among(words: set) -> set:
-    if len(_judged) > MAX_JUDGED:
-        _judged.clear()
-        _french.clear()
-    new = words - _judged
-    # An ASCII word has no accent: it looks French only when the lexicon has it. So only those,
-    # and the words beyond ASCII, are judged one by one (speed: most new words are neither).
-    for word in new & _lexicon_words() | set(filterfalse(str.isascii, new)):
-        if _gloss(word) is not None:
-            _french.add(word)
-    _judged.update(new)
-    return words & _french
+def _french_among(words: set, ascii_only: bool = False) -> set:
+    """The `words` (lower case) that look French (_gloss). An ASCII word has no accent: it looks
+    French only when the lexicon has it, so only the words beyond ASCII are judged one by one
+    (`ascii_only`: there are none). Speed: an article has hundreds of words, the lexicon's ASCII
+    words are few, and a set intersection iterates the smaller set."""
+    french = set(words & _french_ascii_words())
+    if not ascii_only:
+        french.update(w for w in filterfalse(str.isascii, words) if _gloss(w) is not None)
+    return french
 
 
 @lru_cache(maxsize=1)
-def _lexicon_words() -> frozenset:
-    return frozenset(french_lexicon()[0])
+def _french_ascii_words() -> frozenset:
+    """The lexicon's ASCII words that look French: the only ASCII words that can."""
+    return frozenset(w for w in french_lexicon()[0] if w.isascii() and _gloss(w) is not None)
 
 
 def _in_loan_phrase(tokens, index) -> bool:
@@ -581,7 +572,7 @@ def french_word(doc, ctx):
     if target_language(doc, ctx) != "en":
         return
     # Most articles have no French word at all: each distinct word is judged once per process.
-    french = _french_among(doc.vocabulary)  # punctuation too: it is never French
+    french = _french_among(doc.vocabulary, doc.prose.isascii())  # punctuation too: it is never French
     if not french:
         return
     # Most such words are names, written with a capital (François, Hébert): the words are taken
