@@ -226,10 +226,9 @@ class Document:
         return all(c < "\u0250" or not c.isalnum() for c in self.non_ascii_characters)
 
     @cached_property
-    def _columns(self) -> tuple[list, list, list, list]:
-        """Token starts, ends, texts and lower-case texts, as four lists. Built in bulk (split,
-        accumulate, map): an article has thousands of tokens, and a loop over regex matches
-        costs twice as much."""
+    def _columns(self) -> tuple[list, list, list]:
+        """Token starts, ends and texts, as three lists. Built in bulk (split, accumulate): an
+        article has thousands of tokens, and a loop over regex matches costs twice as much."""
         prose = self.prose
         if prose.isascii():
             pattern = TOKEN_SPLIT_ASCII
@@ -239,32 +238,25 @@ class Document:
             pattern = TOKEN_SPLIT
         parts = pattern.split(prose)
         offsets = list(accumulate(map(len, parts), initial=0))
-        texts = parts[1::2]
         # Offsets run gap, token, gap, ..., gap, end: a token starts at each odd one but the last.
-        return offsets[1:-1:2], offsets[2::2], texts, list(map(str.lower, texts))
+        return offsets[1:-1:2], offsets[2::2], parts[1::2]
 
     @cached_property
     def tokens(self) -> "Tokens":
         """Words and punctuation marks, in order."""
-        return Tokens(*self._columns, self._is_word)
-
-    @cached_property
-    def _is_word(self) -> list[bool]:
-        # A word starts with a letter or digit ([^\W_] is str.isalnum); a punctuation token
-        # is one character that is neither.
-        return list(map(str.isalnum, map(itemgetter(0), self._columns[2])))
+        return Tokens(*self._columns)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every token in lower case, once: one set intersection tells whether any of a rule's
         words occurs in the article at all."""
-        return frozenset(self._columns[3])
+        return frozenset(self.tokens.lowers)
 
     @cached_property
     def words(self) -> "Tokens":
         """The tokens that are words (not punctuation), in order."""
-        is_word = self._is_word
-        return Tokens(*(list(compress(column, is_word)) for column in self._columns), [True] * sum(is_word))
+        is_word = self.tokens.is_word
+        return Tokens(*(list(compress(column, is_word)) for column in self._columns), None, [True] * sum(is_word))
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         starts = [p.start for p in self.paragraphs]
@@ -279,21 +271,40 @@ class Tokens(Sequence):
 
     An article has thousands of tokens and most checks look at a few of them, or at one
     column in bulk (every lower-case text, every start for a bisection): a Token is built
-    only when one is asked for, not a tuple for each token of every article."""
+    only when one is asked for, not a tuple for each token of every article; and the columns
+    `lowers` and `is_word` only when a check asks for one."""
 
-    __slots__ = ("starts", "ends", "texts", "lowers", "is_word")
+    __slots__ = ("starts", "ends", "texts", "_lowers", "_is_word")
 
-    def __init__(self, starts: list, ends: list, texts: list, lowers: list, is_word: list):
-        self.starts, self.ends, self.texts, self.lowers, self.is_word = starts, ends, texts, lowers, is_word
+    def __init__(self, starts: list, ends: list, texts: list, lowers: list | None = None,
+                 is_word: list | None = None):
+        self.starts, self.ends, self.texts, self._lowers, self._is_word = starts, ends, texts, lowers, is_word
+
+    @property
+    def lowers(self) -> list[str]:
+        """Each token's text in lower case."""
+        if self._lowers is None:
+            self._lowers = list(map(str.lower, self.texts))
+        return self._lowers
+
+    @property
+    def is_word(self) -> list[bool]:
+        """Whether each token is a word: it starts with a letter or digit ([^\\W_] is
+        str.isalnum); a punctuation token is one character that is neither."""
+        if self._is_word is None:
+            self._is_word = list(map(str.isalnum, map(itemgetter(0), self.texts)))
+        return self._is_word
 
     def __len__(self) -> int:
         return len(self.starts)
 
     def __getitem__(self, i):
         if i.__class__ is slice:
-            return list(map(tuple.__new__, repeat(Token),
-                            zip(self.starts[i], self.ends[i], self.texts[i], self.lowers[i], self.is_word[i])))
-        return tuple.__new__(Token, (self.starts[i], self.ends[i], self.texts[i], self.lowers[i], self.is_word[i]))
+            texts = self.texts[i]
+            return list(map(tuple.__new__, repeat(Token), zip(self.starts[i], self.ends[i], texts, map(
+                str.lower, texts), map(str.isalnum, map(itemgetter(0), texts)))))
+        text = self.texts[i]
+        return tuple.__new__(Token, (self.starts[i], self.ends[i], text, text.lower(), text[0].isalnum()))
 
     def __iter__(self):
         return map(tuple.__new__, repeat(Token), zip(self.starts, self.ends, self.texts, self.lowers, self.is_word))

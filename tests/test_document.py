@@ -90,6 +90,9 @@ def test_tokens_are_columns_that_give_tokens_on_demand():
     assert tokens.at(14) == 4 and tokens.at(13) == 3 and tokens.at(99) == 8
     assert [w.text for w in doc.words] == ["The", "mayor", "of", "Kyiv", "spoke", "l’État", "said"]
     assert doc.words.starts == [0, 4, 10, 13, 18, 25, 32]
+    assert tokens.is_word == [True] * 5 + [False, True, True] and doc.words.is_word == [True] * 7
+    assert doc.words.lowers == ["the", "mayor", "of", "kyiv", "spoke", "l’état", "said"]
+    assert doc.vocabulary == {"the", "mayor", "of", "kyiv", "spoke", ",", "l’état", "said"}
 
 
 def test_a_phrase_can_end_on_the_last_token():
