@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -169,8 +170,11 @@ class Linter:
             if found:
                 declared = self.ruleset.declared[code]
                 self._collect(result, doc, declared.rule, declared.hits(doc, sorted(found, key=_span)))
+        context = self.context
         for item in self.python:
-            self._collect(result, doc, item.rule, item.function(doc, self.context))
+            hits = iter(item.function(doc, context))
+            for hit in hits:  # most checks find nothing: no call to _collect for them (speed)
+                self._collect(result, doc, item.rule, chain((hit,), hits))
         if self.config.grammar:
             result.findings = grammar.without_duplicates(result.findings)
         # In-article suppressions come after every check, so every kind of rule is suppressible.
