@@ -16,7 +16,7 @@ from .finding import Finding, Fix, Severity, deduplicate
 from .fixes import replaceable
 from .packs import DeclaredRule, builtin_pack_dir, load_packs
 from .phrases import PhraseIndex
-from .prefilter import PRESENT, GateIndex, folded_text
+from .prefilter import PRESENT, GateIndex, folded_in_place, folded_text
 from .rule import Rule
 
 
@@ -152,7 +152,8 @@ class Linter:
         present = None
         if self.gates is not None:
             # Kept on the document for the Python checks' own strings (prefilter.occurs).
-            present = doc.remember(PRESENT, self.gates.present(folded_text(doc)))
+            present = doc.remember(PRESENT, self.gates.present(
+                folded_text(doc), doc.prose if folded_in_place(doc) else None))
         for declared, strings in self.scanned:
             if present is not None and strings is not None and present.isdisjoint(strings):
                 continue  # no pattern of the rule can match: its phrase matches are all it has

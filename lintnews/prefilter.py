@@ -238,7 +238,7 @@ def single_line(pattern: str) -> bool:
     """Whether no match of `pattern` holds a line break ("\n"). Then each match of a `^` pattern
     lies in the line it starts, and the gate strings found in an article tell which lines to
     try (packs._at_lines). False when that cannot be told (a negated property, which the
-    standard parser would read as \w; syntax of the `regex` module only)."""
+    standard parser would read as \\w; syntax of the `regex` module only)."""
     if "\\P" in pattern:
         return False
     pattern = _standard(pattern)
@@ -409,17 +409,23 @@ class GateIndex:
                 for s in g[1]:
                     by_folded.setdefault(fold(s), set()).add(s)
         self._strings = [tuple(strings) for strings in by_folded.values()]
+        #: The case-sensitive strings (those that are not their own fold: "AP", "the World").
+        self._cased = frozenset(s for strings in self._strings for s in strings if s != fold(s))
         #: Every string looked for.
         self.asked = frozenset(s for strings in self._strings for s in strings)
         self._automaton = ahocorasick_rs.AhoCorasick(list(by_folded), implementation=ahocorasick_rs.Implementation.DFA)
 
-    def present(self, folded: str) -> Present:
+    def present(self, folded: str, text: str | None = None) -> Present:
         """The strings that may occur in a text, given its `fold` (see `folded_text`): all that
-        do, and maybe a case-sensitive one whose folded form does; with where they occur."""
+        do, and maybe a case-sensitive one whose folded form does; with where they occur.
+        Given the `text` itself, when `aligned` with its fold, a case-sensitive string is
+        reported only where the text has it as written ("AP", not the "ap" of "happen")."""
         spans: dict[str, list] = {}
-        strings = self._strings
+        strings, cased = self._strings, self._cased if text is not None else ()
         for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
             for s in strings[index]:
+                if s in cased and not text.startswith(s, start):
+                    continue
                 spans.setdefault(s, []).append((start, end))
         found = Present(spans)
         found.spans = spans

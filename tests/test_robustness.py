@@ -548,14 +548,18 @@ def test_property_the_gate_index_never_hides_a_match(data):
     pattern matches, every one of its gates has a string among those reported present."""
     code, pattern, all_gates = data.draw(st.sampled_from(GATED))
     text = data.draw(_gate_text(all_gates))
-    present = _GATE_INDEX.present(fold(text))
-    for folded, gate_strings in all_gates:
-        for s in gate_strings:
-            if s in (fold(text) if folded else text):
-                assert s in present, (code, s, text)
-    if pattern.search(text):
-        for _, gate_strings in all_gates:
-            assert not present.isdisjoint(gate_strings), (code, pattern.pattern, text)
+    from lintnews.prefilter import aligned
+
+    # Without the text, and with it (as the Linter asks, when the text is aligned with its fold).
+    for present in (_GATE_INDEX.present(fold(text)),
+                    _GATE_INDEX.present(fold(text), text if aligned(text, fold(text)) else None)):
+        for folded, gate_strings in all_gates:
+            for s in gate_strings:
+                if s in (fold(text) if folded else text):
+                    assert s in present, (code, s, text)
+        if pattern.search(text):
+            for _, gate_strings in all_gates:
+                assert not present.isdisjoint(gate_strings), (code, pattern.pattern, text)
 
 
 _GATE_INDEX = __import__("lintnews.prefilter").prefilter.GateIndex([g for _, _, gs in GATED for g in gs])
@@ -613,6 +617,20 @@ def test_the_gate_index_reports_a_case_sensitive_string_by_its_folded_form():
     assert index.present("the world") == {"the World"}
     assert index.present("the head of state") == {"head of "}
     assert index.present("nothing here") == frozenset()
+
+
+def test_given_the_text_the_gate_index_reports_a_case_sensitive_string_only_as_written():
+    """The "ap" of "Perhaps" is no "AP": with the text at hand the index says so, and the
+    patterns gated on "AP" are not run (nor tried at that line)."""
+    from lintnews.prefilter import GateIndex
+
+    index = GateIndex([(False, ("AP",)), (False, ("the World",)), (True, ("head of ",))])
+    text = "Perhaps the world will see. The Head of AP said."
+    assert index.present(fold(text)) == {"AP", "the World", "head of "}
+    present = index.present(fold(text), text)
+    assert present == {"AP", "head of "}
+    assert present.spans["AP"] == [(40, 42)] and text[40:42] == "AP"
+    assert index.present(fold("Perhaps not."), "Perhaps not.") == frozenset()
 
 
 @pytest.mark.parametrize("pattern, ignorecase, expected", [
