@@ -917,6 +917,17 @@ def test_property_quote_marks_found_as_the_patterns_find_them(text):
 
 @PROPERTY
 @given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
+       | st.lists(st.sampled_from(["ofEmmanuel", "iPhone", "aA", "zZ", "AAa", "a", "B", "é", "Ɛ", " ", "."]),
+                  max_size=12).map("".join))
+def test_property_glued_word_capitals_found_as_the_gate_finds_them(text):
+    """TY010's capitals after a lower-case letter, found in ASCII bytes, are the gate's matches."""
+    from lintnews.checks.typography import GLUED_WORD_GATE, _capitals_after_lower
+
+    assert list(_capitals_after_lower(text)) == [m.start() for m in GLUED_WORD_GATE.finditer(text)], text
+
+
+@PROPERTY
+@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
        | st.lists(st.sampled_from(["don't", "a_b", "_", "x'", "'y", "U.S.", "9", " ", "\x1c", "\t", "-"]),
                   max_size=12).map("".join))
 def test_property_ascii_tokens_split_as_the_unicode_pattern(text):

@@ -7,6 +7,7 @@ live in rules/typography.yaml.
 from __future__ import annotations
 
 import re
+from operator import methodcaller
 
 import regex
 
@@ -254,6 +255,27 @@ GLUED_QUOTE_GATES = tuple(re.compile(f"{mark}[\"”»]?{_CAPITAL}") for mark in 
     re.compile(f"\\{mark}(?<={_LOWER}{_LOWER}\\{mark})[\"”»]?{_CAPITAL}") for mark in ".!?")
 
 
+#: ASCII bytes as classes: "a" for a lower-case letter, "A" for a capital, " " for the rest.
+_LETTER_CASES = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 32 for c in range(256))
+
+
+def _capitals_after_lower(prose: str):
+    """Where GLUED_WORD_GATE matches: each capital right after a lower-case ASCII letter. In an
+    ASCII text, found as "aA" in its bytes turned into letter cases (a C-level pass and a
+    substring search, where the pattern tests a class of characters at every one)."""
+    if not prose.isascii():
+        yield from map(_match_start, GLUED_WORD_GATE.finditer(prose))
+        return
+    cases = prose.encode("ascii").translate(_LETTER_CASES)
+    i = cases.find(b"aA")
+    while i >= 0:
+        yield i + 1
+        i = cases.find(b"aA", i + 1)
+
+
+_match_start = methodcaller("start")
+
+
 @check("TY010", "glued-words", "warning",
        "Words run together by a lost space: 'ofEmmanuel', 'weeks”A', 'said.The'.",
        why="Scrapers and MT pipelines drop the space at a line or tag boundary, gluing a word to the "
@@ -271,8 +293,7 @@ def glued_words(doc, ctx):
     # GLUED_WORD, if any, starts at one of the function words that end where the gate (the
     # standard `re`) finds a capital after a lower-case letter; the pattern is not run over the
     # whole article (speed).
-    for capital in GLUED_WORD_GATE.finditer(prose):
-        at = capital.start()
+    for at in _capitals_after_lower(prose):
         for start in range(max(0, at - _LONGEST_FUNCTION_WORD), at - 1):
             if prose[start:at] in GLUED_FUNCTION_WORDS:
                 m = GLUED_WORD.match(prose, start)
@@ -280,8 +301,9 @@ def glued_words(doc, ctx):
                     right = f"{m.group('a')} {m.group('b')}"
                     yield Hit(m.start(), m.end(), f"Missing space: '{m.group()}' is '{right}'.",
                               replacement=right, suggestions=(right,))
-    # Cheap gates (the standard `re`, no look-behind on letters of every script).
-    quotes = any(gate.search(prose) for gate in GLUED_QUOTE_GATES)
+    # Cheap gates (the standard `re`, no look-behind on letters of every script); an ASCII text
+    # has no ” or » (speed).
+    quotes = any(gate.search(prose) for gate in (GLUED_QUOTE_GATES[2:] if prose.isascii() else GLUED_QUOTE_GATES))
     for m in GLUED_QUOTE.finditer(prose) if quotes else ():
         mark = m.group("a")
         first = m.group("b")[0]
