@@ -916,6 +916,26 @@ def test_property_quote_marks_found_as_the_patterns_find_them(text):
 
 
 @PROPERTY
+@given(text=st.lists(st.sampled_from(["the", "The", "of", "Of", " ", "  ", "\n", "\u00a0", "'", "’", "l", "d", "qu",
+                                      "lorsqu", "jusqu", "s", "Iran", "État", "a-b", "-", "x", "é", "1", "."]),
+                     max_size=14).map("".join))
+def test_property_elisions_found_at_their_marks_as_over_the_text(text):
+    """MT202's patterns tried only at the marks their gates find give what finditer gives."""
+    from lintnews.checks.quotes import (ELISION_GATES, FRENCH_ELISION, STRAY_APOSTROPHE, STRAY_APOSTROPHE_GATES,
+                                        _elisions, _passes, _stray_apostrophes)
+
+    if _passes(STRAY_APOSTROPHE_GATES, text):
+        assert [(m.start("the"), m.end(), m.group("word")) for m in _stray_apostrophes(text)] == [
+            (m.start(), m.end(), m.group("word")) for m in STRAY_APOSTROPHE.finditer(text)], text
+    else:
+        assert STRAY_APOSTROPHE.search(text) is None, text
+    if _passes(ELISION_GATES, text):
+        assert [m.span() for m in _elisions(text)] == [m.span() for m in FRENCH_ELISION.finditer(text)], text
+    else:
+        assert FRENCH_ELISION.search(text) is None, text
+
+
+@PROPERTY
 @given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
        | st.lists(st.sampled_from(["ofEmmanuel", "iPhone", "aA", "zZ", "AAa", "a", "B", "é", "Ɛ", " ", "."]),
                   max_size=12).map("".join))

@@ -352,6 +352,42 @@ def _passes(gates, text: str) -> bool:
     return any(gate.search(text) for gate in gates)
 
 
+#: STRAY_APOSTROPHE from its quotation mark on, "the" or "of" looked for behind it (same groups).
+_STRAY_AT_MARK = compile_cached(r"(?<=(?<![\p{L}'’])(?P<the>[Tt]he|[Oo]f)\s+)(?P<q>['’])(?P<word>\p{L}[\p{L}\-]*)")
+#: How far before its mark a FRENCH_ELISION match starts: the lengths of the elided words.
+_ELIDED_LENGTHS = sorted({len(word) for word in "jusqu lorsqu puisqu qu l d n s j c".split()}, reverse=True)
+
+
+def _gated_marks(gates, text: str) -> list[int]:
+    """Where the gates find a mark, in order: every match of the pattern they stand for has its
+    quotation mark at one of them."""
+    return sorted({m.start() for gate in gates for m in gate.finditer(text)})
+
+
+def _stray_apostrophes(prose: str):
+    """STRAY_APOSTROPHE.finditer(prose), tried only at the marks its gates find (speed: the
+    pattern is not run over the whole article). A match starts at m.start("the")."""
+    last = 0
+    for q in _gated_marks(STRAY_APOSTROPHE_GATES, prose):
+        m = _STRAY_AT_MARK.match(prose, q)
+        if m is not None and m.start("the") >= last:
+            yield m
+            last = m.end()
+
+
+def _elisions(prose: str):
+    """FRENCH_ELISION.finditer(prose), tried only just before the marks its gates find."""
+    last = 0
+    for q in _gated_marks(ELISION_GATES, prose):
+        for length in _ELIDED_LENGTHS:
+            if q - length >= last:
+                m = FRENCH_ELISION.match(prose, q - length)
+                if m is not None and m.start("q") == q:
+                    yield m
+                    last = m.end()
+                    break
+
+
 def _context_before(prose: str, start: int, words: int = 2) -> str:
     found = compile_cached(r"[\p{L}\p{N}'’\-]+").findall(prose[max(0, start - 60):start])
     return " ".join(found[-words:])
@@ -392,10 +428,11 @@ def french_elision(doc, ctx):
         return
     known = elision_knowledge()
     seen = set()
-    for m in STRAY_APOSTROPHE.finditer(prose) if stray else ():
+    for m in _stray_apostrophes(prose) if stray else ():
         word = m.group("word")
         if not _starts_with_vowel_sound(word) or _quoted_until(prose, m.end()):
             continue
+        start = m.start("the")
         the = m.group("the")
         seen.add(m.start("q"))
         if the.lower() == "the":
@@ -405,12 +442,12 @@ def french_elision(doc, ctx):
                 right, safe = f"{the} {word}", False
         else:
             right, safe = f"{the} {word}", True
-        before = _context_before(prose, m.start())
+        before = _context_before(prose, start)
         shown = f"{before} {right}".strip()
-        yield Hit(m.start(), m.end(),
+        yield Hit(start, m.end(),
                   f"Stray apostrophe after '{the}' (French elision 'l'{word}' left over): write '{shown}'.",
                   replacement=right, safe=safe, suggestions=(right,))
-    for m in FRENCH_ELISION.finditer(prose) if elision else ():
+    for m in _elisions(prose) if elision else ():
         if m.start("q") in seen:
             continue
         if _is_name_or_loanword(prose, m, known):
