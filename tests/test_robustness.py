@@ -916,6 +916,20 @@ def test_property_quote_marks_found_as_the_patterns_find_them(text):
 
 
 @PROPERTY
+@given(text=st.lists(st.sampled_from(["a ", "A ", "a", " ", "said", "Said", "SAID", "explained", "saidx", "'s", "_",
+                                      "é", "area ", "\n", ".", "added"]), max_size=12).map("".join))
+def test_property_auxiliary_candidates_found_from_the_participles(text):
+    """LD003's candidates, found from the participles the article has, are the pattern's matches
+    over the text whose word is a participle (a token of its own, so in the vocabulary)."""
+    from lintnews.checks.language import AUXILIARY_CANDIDATE, _auxiliary_candidates, french_lexicon
+
+    doc, participles = Document.from_text(text), french_lexicon()[3]
+    assert [m.span() for m in _auxiliary_candidates(doc, participles)] == [
+        m.span() for m in AUXILIARY_CANDIDATE.finditer(doc.prose)
+        if m.group(1).lower() in participles and m.group(1).lower() in doc.vocabulary], text
+
+
+@PROPERTY
 @given(text=st.lists(st.sampled_from(["the", "The", "of", "Of", " ", "  ", "\n", "\u00a0", "'", "’", "l", "d", "qu",
                                       "lorsqu", "jusqu", "s", "Iran", "État", "a-b", "-", "x", "é", "1", "."]),
                      max_size=14).map("".join))

@@ -18,6 +18,7 @@ from operator import and_, attrgetter, eq, mul, rshift, sub
 from .. import knowledge
 from ..document import TOKEN
 from . import Hit, check
+from .officeholders import folded_prose
 from .quotes import mark_positions
 
 #: langdetect is unreliable below this many letters (on the seed, "subscribe" reads as Romanian).
@@ -616,6 +617,25 @@ def french_word(doc, ctx):
 AUXILIARY_CANDIDATE = re.compile(r"a (?=([^\W_]+))")
 
 
+def _auxiliary_candidates(doc, participles: frozenset):
+    """The matches of AUXILIARY_CANDIDATE whose word, in lower case, is one of `participles`, in
+    order. Looked for as "a " and each participle the article has, in its folded prose (one
+    character for one: the same offsets), not at its every "a " (speed). (A participle that
+    is no token of its own, such as the "said" of "said's", is not in the vocabulary; nor is it
+    a finding.)"""
+    prose, folded = doc.prose, folded_prose(doc)
+    found = {}  # by offset: "a " and one participle may begin "a " and another
+    for participle in participles.intersection(doc.vocabulary):
+        key = "a " + participle
+        i = folded.find(key)
+        while i >= 0:
+            m = AUXILIARY_CANDIDATE.match(prose, i)
+            if m is not None and m.group(1).lower() in participles:
+                found[i] = m
+            i = folded.find(key, i + 1)
+    return [found[i] for i in sorted(found)]
+
+
 @check("LD003", "french-auxiliary", "warning",
        "French 'a' (has) left before an English participle: 'he a explained'.",
        why="\"Il a expliqué\" translated word by word keeps the French auxiliary 'a': 'the minister a "
@@ -636,9 +656,7 @@ def french_auxiliary(doc, ctx):
     if "a " not in prose or participles.isdisjoint(doc.vocabulary):
         return
     words = None  # taken when a candidate is found: most articles have none (speed)
-    for m in AUXILIARY_CANDIDATE.finditer(prose):
-        if m.group(1).lower() not in participles:
-            continue
+    for m in _auxiliary_candidates(doc, participles):
         if words is None:
             words = doc.words
         i = words.at(m.start())
