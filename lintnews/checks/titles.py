@@ -37,7 +37,7 @@ def _lower(country: str, office: str, variant: str) -> str | None:
 
 
 #: The word before a title (compiled once, not looked up in the module's cache per call).
-_WORD_BEFORE = compile_cached(r"([\w.]+)[\s]*$")
+_WORD_BEFORE = compile_cached(r"(?<![\w.])([\w.]+)[\s]*$")
 
 
 def _is_compound(doc, title_start: int) -> bool:
@@ -334,10 +334,20 @@ def _year_in_sentence_within(doc, offset: int, terms) -> bool:
 
 @lru_cache(maxsize=None)
 def _any_title_name_pattern():
-    titles = _alternation(title_phrases())
     adj = _alternation(adjectives())
     return compile_cached(rf"(?:(?<![\w-])(?P<q>(?i:former|ex-|then-|late))[\s-]*)?(?:(?<![\w-])(?P<adj>{adj})\s+)?"
-                         rf"(?<![\w-])(?P<title>(?i:{titles})),?\s+(?P<name>{_NAME})")
+                         rf"{_title_name_tail()}")
+
+
+@lru_cache(maxsize=None)
+def _title_name_tail() -> str:
+    return rf"(?<![\w-])(?P<title>(?i:{_alternation(title_phrases())})),?\s+(?P<name>{_NAME})"
+
+
+@lru_cache(maxsize=None)
+def _title_name_pattern():
+    """_any_title_name_pattern without its optional qualifier and country word."""
+    return compile_cached(_title_name_tail())
 
 
 #: A person's name after a title: two or three capitalised words, particles allowed.
@@ -349,8 +359,8 @@ def _title_name_matches(doc) -> list:
     pattern tried at fewer words (speed: 'us', 'french' and 'former' are common, titles with a
     name after them are not).
 
-    A match has its title at a title word where the pattern matches too (without the optional
-    'former' and country word); between the match's start and that title lie only 'former' and
+    A match has its title at a title word where the pattern matches too without the optional
+    'former' and country word (_title_name_pattern); between the match's start and that title lie only 'former' and
     a country word, that is at most _prefix_words() of the words the pattern may start with. So a
     start further back than that from every such title holds no match, and skipping it changes
     neither the matches nor the order in which they are found.
@@ -358,7 +368,8 @@ def _title_name_matches(doc) -> list:
     prose, pattern = doc.prose, _any_title_name_pattern()
     if _LONG_S in prose:
         return list(finditer_from_words(doc, pattern, _any_title_first_words()))
-    titles = [t for t in word_starts(doc, _title_first_words()) if pattern.match(prose, t)]
+    title = _title_name_pattern()
+    titles = [t for t in word_starts(doc, _title_first_words()) if title.match(prose, t)]
     if not titles:
         return []
     starts = word_starts(doc, _any_title_first_words())
