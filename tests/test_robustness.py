@@ -916,6 +916,16 @@ def test_property_quote_marks_found_as_the_patterns_find_them(text):
 
 
 @PROPERTY
+@given(text=st.lists(st.sampled_from(["h", "H", " ", "\u00a0", "0", "1", "2", "5", "6", "\u0663", "20", "24", "25",
+                                      "a", ":", ".", ",", "h3", "18h00"]), max_size=12).map("".join))
+def test_property_french_times_found_at_their_h_as_over_the_text(text):
+    """TY006's pattern tried only before the h its gate finds gives what finditer gives."""
+    from lintnews.checks.typography import FRENCH_TIME, _french_times
+
+    assert [m.span() for m in _french_times(text)] == [m.span() for m in FRENCH_TIME.finditer(text)], text
+
+
+@PROPERTY
 @given(text=st.lists(st.sampled_from(["a ", "A ", "a", " ", "said", "Said", "SAID", "explained", "saidx", "'s", "_",
                                       "é", "area ", "\n", ".", "added"]), max_size=12).map("".join))
 def test_property_auxiliary_candidates_found_from_the_participles(text):
