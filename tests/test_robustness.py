@@ -916,6 +916,16 @@ def test_property_quote_marks_found_as_the_patterns_find_them(text):
 
 
 @PROPERTY
+@given(text=st.lists(st.sampled_from([" ", "\n", "March 3, 2019", "x", "29", "30", "31", "300", ":", "_", "3", "2",
+                                      "\u0663"]), max_size=10).map("".join))
+def test_property_late_days_found_at_their_digits_as_over_the_text(text):
+    """FC002's late days, tried at their digits, are what the pattern finds in the whole text."""
+    from lintnews.checks.dates import _LATE_DAY, _has_late_day
+
+    assert _has_late_day(text) == (_LATE_DAY.search(text) is not None), text
+
+
+@PROPERTY
 @given(text=st.lists(st.sampled_from(["h", "H", " ", "\u00a0", "0", "1", "2", "5", "6", "\u0663", "20", "24", "25",
                                       "a", ":", ".", ",", "h3", "18h00"]), max_size=12).map("".join))
 def test_property_french_times_found_at_their_h_as_over_the_text(text):

@@ -103,6 +103,17 @@ _WEEKDAY_FIRST = first_words(WEEKDAYS)
 _LATE_DAY = compile_cached(r"(?<!\w)(?:29|3[01])(?![\d:])")
 
 
+def _has_late_day(prose: str) -> bool:
+    """_LATE_DAY.search(prose), the pattern tried only where "29", "30" or "31" is (found in C)."""
+    for day in ("29", "30", "31"):
+        i = prose.find(day)
+        while i >= 0:
+            if _LATE_DAY.match(prose, i) is not None:
+                return True
+            i = prose.find(day, i + 1)
+    return False
+
+
 def weekday_dates(doc) -> list:
     """WEEKDAY_DATE matches in the prose, found once for the date rules."""
 
@@ -350,7 +361,7 @@ def impossible_date(doc, ctx):
     prose = doc.prose
     # A date that does not exist has day 29, 30 or 31, written as DAY matches it (speed: most
     # articles write none, and day_months is not searched for).
-    if ("29" not in prose and "30" not in prose and "31" not in prose) or not _LATE_DAY.search(prose):
+    if not _has_late_day(prose):
         return
     reported = []
     for pattern, found in ((WEEKDAY_DATE, weekday_dates(doc)), (DAY_MONTH, day_months(doc))):
