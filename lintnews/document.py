@@ -193,7 +193,8 @@ class Document:
             if stripped:
                 s = start + (len(chunk) - len(chunk.lstrip()))
                 e = s + len(stripped)
-                out.append(Paragraph(s, e, stripped, is_standalone(stripped)))
+                # Most paragraphs end with a full stop: no call to is_standalone for them.
+                out.append(Paragraph(s, e, stripped, stripped[-1] not in _CLOSING and is_standalone(stripped)))
             if m:
                 start = m.end()
         return out
@@ -203,7 +204,7 @@ class Document:
         out = []
         for index, para in enumerate(self.paragraphs):
             text = para.text
-            if _one_sentence(text):  # a paragraph has no white space at either end
+            if one_sentence(text):  # a paragraph has no white space at either end
                 out.append(Sentence(para.start, para.end, text, index))
                 continue
             for s, e in split_sentences(text):
@@ -335,9 +336,11 @@ def is_standalone(paragraph: str) -> bool:
 #: What ends a sentence: its marks, and the closing quotes and brackets after them.
 _SENTENCE_MARKS = ".!?…"
 _SENTENCE_TAIL = _SENTENCE_MARKS + "\"”’»)]"
+#: The last characters of a paragraph that is no intertitle (see is_standalone).
+_CLOSING = frozenset(".,;:!…")
 
 
-def _one_sentence(text: str) -> bool:
+def one_sentence(text: str) -> bool:
     """Whether `text`, which has no white space at either end, is one sentence by a quick test:
     no mark before its closing run of marks and quotes. Then no boundary can fall inside (one
     needs white space or the end after its mark). Most paragraphs pass it."""
@@ -348,7 +351,7 @@ def _one_sentence(text: str) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries in one paragraph, as (start, end) offsets into `text`."""
-    if text and not text[0].isspace() and not text[-1].isspace() and _one_sentence(text):
+    if text and not text[0].isspace() and not text[-1].isspace() and one_sentence(text):
         return [(0, len(text))]
     spans = []
     start = 0

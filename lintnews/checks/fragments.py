@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from itertools import compress
-from operator import attrgetter, eq
+from operator import attrgetter, not_
 
+from ..document import one_sentence, split_sentences
 from ..packs import compile_cached
 from . import Hit, check
 
@@ -51,35 +52,34 @@ def _is_name(word: str) -> bool:
              "PARIS. The talks resumed on Monday.",
              "Who won the vote? Germany. The others abstained."])
 def sentence_fragment(doc, ctx):
-    sentences = doc.sentences
+    # A fragment follows a statement in the same paragraph: only paragraphs of several sentences
+    # can hold one, and the first sentence of a paragraph is never one. Most paragraphs are one
+    # sentence (one_sentence): the article's sentences are not built for them (speed).
     paragraphs = doc.paragraphs
-    # A fragment follows a statement in the same paragraph: the first sentence of a paragraph
-    # (most of them: most paragraphs are one sentence) is never one, and is left out first.
-    of = list(map(attrgetter("paragraph"), sentences))
-    later = list(compress(range(1, len(of)), map(eq, of, of[1:])))
-    # Cheap, in C over the others: more than two chunks made only of letters and digits are
-    # more than two words (the full stop that ends a sentence only hides one such chunk).
-    # The search stops at the third such chunk, near the start of an ordinary sentence.
-    texts = list(map(attrgetter("text"), sentences))
-    for i in [i for i in later if _MORE_THAN_TWO_ALNUM_CHUNKS.search(texts[i]) is None]:
-        sentence = sentences[i]
-        paragraph = paragraphs[sentence.paragraph]
-        if paragraph.standalone:
+    for para in compress(paragraphs, map(not_, map(one_sentence, map(attrgetter("text"), paragraphs)))):
+        if para.standalone:
             continue
-        text = texts[i]
-        if not text.endswith(".") or text.endswith("..") or any(q in text for q in "\"“”«»‘"):
-            continue
-        if sum(map(str.isalnum, text[:-1].split())) > FRAGMENT_MAX_WORDS:
-            continue
-        words = WORD.findall(text[:-1])
-        if not 1 <= len(words) <= FRAGMENT_MAX_WORDS or not all(_is_name(w) for w in words):
-            continue
-        if OTHER_PUNCTUATION.search(text[:-1]):
-            continue  # "Iraq: no." and the like carry their own punctuation
-        # The sentence before it (in the same paragraph) is a statement: not a question it
-        # answers, not a dateline opening the paragraph.
-        previous = sentences[i - 1].text.rstrip("\"”’»)] ")
-        if not previous.endswith("."):
-            continue
-        yield Hit(sentence.start, sentence.end,
-                  f"Sentence fragment '{text}' inside a paragraph: probably a broken translation.")
+        spans = split_sentences(para.text)
+        for (ps, pe), (s, e) in zip(spans, spans[1:]):
+            text = para.text[s:e]
+            # Cheap, in C: more than two chunks made only of letters and digits are more than two
+            # words (the full stop that ends a sentence only hides one such chunk). The search
+            # stops at the third such chunk, near the start of an ordinary sentence.
+            if _MORE_THAN_TWO_ALNUM_CHUNKS.search(text) is not None:
+                continue
+            if not text.endswith(".") or text.endswith("..") or any(q in text for q in "\"“”«»‘"):
+                continue
+            if sum(map(str.isalnum, text[:-1].split())) > FRAGMENT_MAX_WORDS:
+                continue
+            words = WORD.findall(text[:-1])
+            if not 1 <= len(words) <= FRAGMENT_MAX_WORDS or not all(_is_name(w) for w in words):
+                continue
+            if OTHER_PUNCTUATION.search(text[:-1]):
+                continue  # "Iraq: no." and the like carry their own punctuation
+            # The sentence before it (in the same paragraph) is a statement: not a question it
+            # answers, not a dateline opening the paragraph.
+            previous = para.text[ps:pe].rstrip("\"”’»)] ")
+            if not previous.endswith("."):
+                continue
+            yield Hit(para.start + s, para.start + e,
+                      f"Sentence fragment '{text}' inside a paragraph: probably a broken translation.")
