@@ -1113,6 +1113,8 @@ def test_property_french_words_are_judged_as_one_by_one(words):
 @example(text="Don't go to O'Hare's gate, she said.")
 @example(text="Aujourd’hui, l’Élysée a reçu Mme Œuvray et M. Ærø.")
 @example(text="Aujourd’hui, l’Élysée a reçu Mme Müller à 10 h.")
+@example(text="Le Président a reçu Mme Müller à Paris.")  # no apostrophe: the vocabulary, folded
+@example(text="The minister met Mr Smith in Paris.")
 def test_property_word_runs_hold_every_run_of_word_characters(text):
     """The words names and titles are looked up in (officeholders.word_runs), taken from the
     tokens when the prose is Latin without an underscore: every run of word characters of the

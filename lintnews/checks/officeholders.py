@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import filterfalse
 
 import regex
 
@@ -249,10 +250,14 @@ def word_runs(doc) -> set[str]:
             # every run: a word token is a run, or runs joined by apostrophes (speed: no pass
             # over the text).
             vocabulary = doc.vocabulary
+            if "'" not in prose:
+                return vocabulary  # most articles: every word token is a run
             return {part for word in vocabulary if "'" in word for part in word.split("'")}.union(vocabulary)
         if "_" not in prose and doc.latin and all(map(_folds_as_token, doc.non_ascii_characters)):
             # The same, with the few forms beyond ASCII folded ("’" becomes "'") first.
             vocabulary = doc.vocabulary
+            if "'" not in prose and "’" not in prose and "‘" not in prose:
+                return vocabulary.union(map(fold, filterfalse(str.isascii, vocabulary)))
             return {part for word in vocabulary if "'" in word or not word.isascii()
                     for part in fold(word).split("'") if part}.union(vocabulary)
         folded = folded_prose(doc)
