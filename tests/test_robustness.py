@@ -916,6 +916,17 @@ def test_property_quote_marks_found_as_the_patterns_find_them(text):
 
 
 @PROPERTY
+@given(text=st.lists(st.sampled_from(["0", "1", "9", "12", "123", "1234", " ", "%", "+", "a", "é", ",", "\n", "€",
+                                      "\ud800"]), max_size=12).map("".join))
+def test_property_spaced_numbers_found_in_bytes_as_by_the_gate(text):
+    """TY005's second gate, looked for in the text's bytes turned into classes, finds what the
+    pattern finds (for a text whose digits are 0-9)."""
+    from lintnews.checks.typography import FRENCH_NUMBER_GATES, _spaced_number
+
+    assert _spaced_number(text) == (FRENCH_NUMBER_GATES[1].search(text) is not None), text
+
+
+@PROPERTY
 @given(text=st.lists(st.sampled_from([" ", "\n", "March 3, 2019", "x", "29", "30", "31", "300", ":", "_", "3", "2",
                                       "\u0663"]), max_size=10).map("".join))
 def test_property_late_days_found_at_their_digits_as_over_the_text(text):

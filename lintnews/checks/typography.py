@@ -88,6 +88,26 @@ FRENCH_NUMBER_STRINGS = frozenset([*(f"{a} {b}" for a in "0123456789" for b in "
                                    *(f"{d} %" for d in "0123456789"), *(f"+ {d}" for d in "0123456789")])
 
 
+#: UTF-8 bytes as what FRENCH_NUMBER_GATES[1] tells apart: "0" for a digit, the space, "%" and
+#: "+" as they are, "x" for every other byte.
+_NUMBER_CLASSES = bytes(48 if 48 <= c <= 57 else c if c in b" %+" else 120 for c in range(256))
+
+
+def _spaced_number(prose: str) -> bool:
+    """FRENCH_NUMBER_GATES[1].search(prose) is not None, for a text whose digits are 0-9: looked
+    for as "0 000" (not followed by a digit), "0 %" or "+ 0" in its bytes turned into classes
+    (substring searches in C, where the pattern stops at every space of the text)."""
+    classes = prose.encode("utf-8", "surrogatepass").translate(_NUMBER_CLASSES)
+    if b"0 %" in classes or b"+ 0" in classes:
+        return True
+    i = classes.find(b"0 000")
+    while i >= 0:
+        if classes[i + 5:i + 6] != b"0":
+            return True
+        i = classes.find(b"0 000", i + 1)
+    return False
+
+
 def _english_number(m) -> tuple[str, list[str]] | None:
     """The English form of a French-formatted number and what was French about it, or None."""
     whole = m.group("int")
@@ -135,7 +155,7 @@ def _english_number(m) -> tuple[str, list[str]] | None:
 def french_number(doc, ctx):
     prose = doc.prose
     if "\u00a0" not in prose and "\u202f" not in prose and _ascii_digits(doc) and FRENCH_NUMBER_GATES[0].search(
-            prose) is None and (not occurs(doc, FRENCH_NUMBER_STRINGS) or FRENCH_NUMBER_GATES[1].search(prose) is None):
+            prose) is None and (not occurs(doc, FRENCH_NUMBER_STRINGS) or not _spaced_number(prose)):
         return
     for m in FRENCH_NUMBER.finditer(doc.prose):
         found = _english_number(m)
