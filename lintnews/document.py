@@ -256,8 +256,10 @@ class Document:
     @cached_property
     def words(self) -> "Tokens":
         """The tokens that are words (not punctuation), in order."""
-        is_word = self.tokens.is_word
-        return Tokens(*(list(compress(column, is_word)) for column in self._columns), None, [True] * sum(is_word))
+        tokens = self.tokens
+        is_word = tokens.is_word
+        return Tokens(*(list(compress(column, is_word)) for column in (
+            tokens.starts, tokens.ends, tokens.texts, tokens.lowers)), [True] * sum(is_word))
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         starts = [p.start for p in self.paragraphs]

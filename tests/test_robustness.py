@@ -916,6 +916,17 @@ def test_property_quote_marks_found_as_the_patterns_find_them(text):
 
 
 @PROPERTY
+@given(text=st.lists(st.sampled_from(["a", "é", "1", ".", ",", "!", "?", "…", " ", "\u00a0", "\u202f", "”", "“", "\n"]),
+                     max_size=12).map("".join))
+def test_property_spaces_before_closing_marks_found_at_the_marks(text):
+    """MT204's space before a closing mark, tried at each ”, is what the pattern finds."""
+    from lintnews.checks.quotes import SPACE_BEFORE_CLOSING, _spaces_before_closing
+
+    assert [(m.start(1), m.end()) for m in _spaces_before_closing(text)] == [
+        (m.start(1), m.end()) for m in SPACE_BEFORE_CLOSING.finditer(text)], text
+
+
+@PROPERTY
 @given(text=st.lists(st.sampled_from(["0", "1", "9", "12", "123", "1234", " ", "%", "+", "a", "é", ",", "\n", "€",
                                       "\ud800"]), max_size=12).map("".join))
 def test_property_spaced_numbers_found_in_bytes_as_by_the_gate(text):

@@ -255,6 +255,21 @@ def mixed_quote_styles(doc, ctx):
 
 
 SPACE_BEFORE_CLOSING = compile_cached(r"(?<=\p{L})([.,!?…])[ \u00a0\u202f]+”")
+#: SPACE_BEFORE_CLOSING from its ” on, what comes before looked for behind it (the same group 1).
+_SPACE_BEFORE_CLOSING_MARK = compile_cached(r"(?<=(?<=\p{L})([.,!?…])[ \u00a0\u202f]+)”")
+
+
+def _spaces_before_closing(prose: str):
+    """SPACE_BEFORE_CLOSING.finditer(prose), tried only at each ” (found in C): a match ends
+    with one, and two matches cannot share one."""
+    i = prose.find("”")
+    while i >= 0:
+        m = _SPACE_BEFORE_CLOSING_MARK.match(prose, i)
+        if m is not None:
+            yield m
+        i = prose.find("”", i + 1)
+
+
 #: No character class that depends on Unicode properties: the standard `re`, faster, is the same.
 TWO_CLOSING = re.compile(r"[”\"»][ \u00a0\u202f]*(?:…|\.\.\.)?[ \u00a0\u202f]*[»”\"]")
 #: The characters a TWO_CLOSING match can have right after its first mark.
@@ -293,7 +308,7 @@ def _two_closing(doc):
        good=['"We will win," he said.', 'He said "yes" "and no".', "“We will win.” “Soon,” he said."], tags=("spacing",))
 def quote_punctuation(doc, ctx):
     prose = doc.prose
-    for m in SPACE_BEFORE_CLOSING.finditer(prose) if "”" in prose else ():
+    for m in _spaces_before_closing(prose):
         yield Hit(m.start(1), m.end(), f"Space before the closing quotation mark: write '{m.group(1)}”'.",
                   replacement=m.group(1) + "”", suggestions=(m.group(1) + "”",))
     for m in _two_closing(doc):
