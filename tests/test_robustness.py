@@ -916,6 +916,19 @@ def test_property_quote_marks_found_as_the_patterns_find_them(text):
 
 
 @PROPERTY
+@given(text=st.lists(st.sampled_from(["a", "B", "é", "1", ".", "_", " ", "\t", "\n", "-", ",", "NATO", "U.S.",
+                                      "\u00a0"]), max_size=12).map("".join))
+def test_property_the_word_before_a_title_found_from_the_end(text):
+    """The word before a title, searched for from the end, is what a search from the start finds."""
+    import regex
+
+    from lintnews.checks.titles import _WORD_BEFORE
+
+    found, forward = _WORD_BEFORE.search(text), regex.search(r"([\w.]+)[\s]*$", text)
+    assert (found and (found.span(), found.group(1))) == (forward and (forward.span(), forward.group(1))), text
+
+
+@PROPERTY
 @given(text=st.lists(st.sampled_from(["a", "é", "1", ".", ",", "!", "?", "…", " ", "\u00a0", "\u202f", "”", "“", "\n"]),
                      max_size=12).map("".join))
 def test_property_spaces_before_closing_marks_found_at_the_marks(text):

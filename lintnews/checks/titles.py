@@ -36,8 +36,9 @@ def _lower(country: str, office: str, variant: str) -> str | None:
     return (p.get("lower_gb") if variant == "en-GB" else None) or p.get("lower")
 
 
-#: The word before a title (compiled once, not looked up in the module's cache per call).
-_WORD_BEFORE = compile_cached(r"(?<![\w.])([\w.]+)[\s]*$")
+#: The word before a title (compiled once, not looked up in the module's cache per call). Searched
+#: for from the end (`regex`'s reverse search): the same match, found where it is.
+_WORD_BEFORE = compile_cached(r"(?r)([\w.]+)[\s]*$")
 
 
 def _is_compound(doc, title_start: int) -> bool:
