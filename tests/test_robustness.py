@@ -929,6 +929,15 @@ def test_property_the_word_before_a_title_found_from_the_end(text):
 
 
 @PROPERTY
+@given(text=st.lists(st.sampled_from(["w", "W", ".", "ww", "www.", "WwW.", "a", " ", "\n", "law.", "\u0130", "\u1e98"]),
+                     max_size=10).map("".join))
+def test_property_www_found_in_any_case_without_a_lower_case_copy(text):
+    from lintnews.markup import _has_www
+
+    assert _has_www(text) == ("www." in text.lower()), text
+
+
+@PROPERTY
 @given(text=st.lists(st.sampled_from(["a", "é", "1", ".", ",", "!", "?", "…", " ", "\u00a0", "\u202f", "”", "“", "\n"]),
                      max_size=12).map("".join))
 def test_property_spaces_before_closing_marks_found_at_the_marks(text):
