@@ -472,6 +472,22 @@ def folded_in_place(doc) -> bool:
     return doc.memo("prose.aligned", lambda: aligned(doc.prose, folded_text(doc)))
 
 
+def matches_at(pattern, text: str, candidates):
+    """What `pattern.finditer(text)` finds, for a pattern whose every match starts at one of the
+    `candidates`: groups of offsets, in order (found in C by a gate: a mark, a digit, an "h"),
+    each tried in turn from the end of the last match on, the first that matches kept. The
+    pattern is not run over the rest of the text. Its matches are never empty."""
+    last = 0
+    for starts in candidates:
+        for start in starts:
+            if start >= last:
+                m = pattern.match(text, start)
+                if m is not None:
+                    yield m
+                    last = m.end()
+                    break
+
+
 def passes(gate_: tuple[bool, tuple[str, ...]] | None, text: str, folded_text) -> bool:
     """Whether the pattern behind the gate may match `text`. `folded_text` is a function that
     returns `fold(text)` (computed only when a folded gate needs it)."""

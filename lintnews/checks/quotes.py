@@ -18,6 +18,7 @@ import regex
 
 from .. import knowledge
 from ..packs import compile_cached
+from ..prefilter import matches_at
 from . import Hit, check
 
 #: Quotation marks that pair up. Straight double quotes go either way; the others have a side.
@@ -255,19 +256,15 @@ def mixed_quote_styles(doc, ctx):
 
 
 SPACE_BEFORE_CLOSING = compile_cached(r"(?<=\p{L})([.,!?…])[ \u00a0\u202f]+”")
+_CLOSING_DOUBLE = re.compile("”")
 #: SPACE_BEFORE_CLOSING from its ” on, what comes before looked for behind it (the same group 1).
 _SPACE_BEFORE_CLOSING_MARK = compile_cached(r"(?<=(?<=\p{L})([.,!?…])[ \u00a0\u202f]+)”")
 
 
 def _spaces_before_closing(prose: str):
     """SPACE_BEFORE_CLOSING.finditer(prose), tried only at each ” (found in C): a match ends
-    with one, and two matches cannot share one."""
-    i = prose.find("”")
-    while i >= 0:
-        m = _SPACE_BEFORE_CLOSING_MARK.match(prose, i)
-        if m is not None:
-            yield m
-        i = prose.find("”", i + 1)
+    with one."""
+    return matches_at(_SPACE_BEFORE_CLOSING_MARK, prose, ((m.start(),) for m in _CLOSING_DOUBLE.finditer(prose)))
 
 
 #: No character class that depends on Unicode properties: the standard `re`, faster, is the same.
@@ -392,15 +389,8 @@ def _stray_apostrophes(prose: str):
 
 def _elisions(prose: str):
     """FRENCH_ELISION.finditer(prose), tried only just before the marks its gates find."""
-    last = 0
-    for q in _gated_marks(ELISION_GATES, prose):
-        for length in _ELIDED_LENGTHS:
-            if q - length >= last:
-                m = FRENCH_ELISION.match(prose, q - length)
-                if m is not None and m.start("q") == q:
-                    yield m
-                    last = m.end()
-                    break
+    return matches_at(FRENCH_ELISION, prose, ([q - n for n in _ELIDED_LENGTHS if q >= n]
+                                              for q in _gated_marks(ELISION_GATES, prose)))
 
 
 def _context_before(prose: str, start: int, words: int = 2) -> str:
