@@ -342,11 +342,15 @@ def _starts(lines: list[str]) -> list[int]:
     return list(map(add, accumulate(map(len, lines[:-1]), initial=0), count()))
 
 
+#: The last characters of a paragraph that is no intertitle (a question may be one).
+_CLOSING = frozenset(".,;:!…")
+
+
 def is_standalone(paragraph: str) -> bool:
     """A one-line paragraph of a few words without closing punctuation (an intertitle)."""
     if "\n" in paragraph:
         return False
-    if paragraph[-1] in ".,;:!?…" and not paragraph.endswith("?"):
+    if paragraph[-1] in _CLOSING:
         return False
     return len(paragraph.split()) <= STANDALONE_MAX_WORDS
 
@@ -354,8 +358,6 @@ def is_standalone(paragraph: str) -> bool:
 #: What ends a sentence: its marks, and the closing quotes and brackets after them.
 _SENTENCE_MARKS = ".!?…"
 _SENTENCE_TAIL = _SENTENCE_MARKS + "\"”’»)]"
-#: The last characters of a paragraph that is no intertitle (see is_standalone).
-_CLOSING = frozenset(".,;:!…")
 
 
 def one_sentence(text: str) -> bool:

@@ -255,6 +255,8 @@ def mixed_quote_styles(doc, ctx):
                       suggestions=(right,))
 
 
+#: A space between a sentence's mark and its closing ”: what MT204 finds (tried at each ”, see
+#: _spaces_before_closing; a property test holds the two equal).
 SPACE_BEFORE_CLOSING = compile_cached(r"(?<=\p{L})([.,!?…])[ \u00a0\u202f]+”")
 _CLOSING_DOUBLE = re.compile("”")
 #: SPACE_BEFORE_CLOSING from its ” on, what comes before looked for behind it (the same group 1).
@@ -378,7 +380,9 @@ def _gated_marks(gates, text: str) -> list[int]:
 
 def _stray_apostrophes(prose: str):
     """STRAY_APOSTROPHE.finditer(prose), tried only at the marks its gates find (speed: the
-    pattern is not run over the whole article). A match starts at m.start("the")."""
+    pattern is not run over the whole article). A match starts at m.start("the"), before the
+    mark it is tried at: so its own loop, not prefilter.matches_at, which compares the offset
+    tried with the last match's end."""
     last = 0
     for q in _gated_marks(STRAY_APOSTROPHE_GATES, prose):
         m = _STRAY_AT_MARK.match(prose, q)

@@ -342,6 +342,7 @@ def _any_title_name_pattern():
 
 @lru_cache(maxsize=None)
 def _title_name_tail() -> str:
+    """A title and the name after it: the end of _any_title_name_pattern."""
     return rf"(?<![\w-])(?P<title>(?i:{_alternation(title_phrases())})),?\s+(?P<name>{_NAME})"
 
 
@@ -361,10 +362,10 @@ def _title_name_matches(doc) -> list:
     name after them are not).
 
     A match has its title at a title word where the pattern matches too without the optional
-    'former' and country word (_title_name_pattern); between the match's start and that title lie only 'former' and
-    a country word, that is at most _prefix_words() of the words the pattern may start with. So a
-    start further back than that from every such title holds no match, and skipping it changes
-    neither the matches nor the order in which they are found.
+    'former' and country word (_title_name_pattern); between the match's start and that title
+    lie only 'former' and a country word, that is at most _prefix_words() of the words the
+    pattern may start with. So a start further back than that from every such title holds no
+    match, and skipping it changes neither the matches nor the order in which they are found.
     """
     prose, pattern = doc.prose, _any_title_name_pattern()
     if _LONG_S in prose:

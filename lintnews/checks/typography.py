@@ -7,7 +7,6 @@ live in rules/typography.yaml.
 from __future__ import annotations
 
 import re
-from operator import methodcaller
 
 import regex
 
@@ -292,16 +291,13 @@ def _capitals_after_lower(prose: str):
     ASCII text, found as "aA" in its bytes turned into letter cases (a C-level pass and a
     substring search, where the pattern tests a class of characters at every one)."""
     if not prose.isascii():
-        yield from map(_match_start, GLUED_WORD_GATE.finditer(prose))
+        yield from (m.start() for m in GLUED_WORD_GATE.finditer(prose))
         return
     cases = prose.encode("ascii").translate(_LETTER_CASES)
     i = cases.find(b"aA")
     while i >= 0:
         yield i + 1
         i = cases.find(b"aA", i + 1)
-
-
-_match_start = methodcaller("start")
 
 
 @check("TY010", "glued-words", "warning",
