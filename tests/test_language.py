@@ -16,6 +16,13 @@ def only(findings, code):
     return [f for f in findings if f.code == code]
 
 
+def lint_asking(monkeypatch, text: str, answer: str):
+    """LD001's findings on `text`, and the spans it sent to langdetect (stubbed: `answer`)."""
+    calls = []
+    monkeypatch.setattr(language, "detect", lambda span: calls.append(span) or (answer, 1.0))
+    return lint(text, select=["LD001"]), calls
+
+
 def test_french_paragraph_in_english_article():
     text = f"The minister arrived in Lyon on Monday.\n\n{FRENCH}\n"
     [f] = only(lint(text, select=["LD001"]), "LD001")
@@ -58,14 +65,11 @@ def test_short_spans_and_headlines_are_not_judged():
 
 
 def test_english_text_never_reaches_langdetect(monkeypatch):
-    calls = []
-    monkeypatch.setattr(language, "detect", lambda text: calls.append(text) or ("fr", 1.0))
     # A short line of names and titles reads as Norwegian to langdetect: it must not be asked.
     text = (f"{ENGLISH}\n\nThe unions said they would strike again if the talks failed, and the "
             "minister said he was ready to meet them again next week.\n\n"
             "Defense Minister Mark Esper spoke to reporters.\n")
-    assert lint(text, select=["LD001"]) == []
-    assert calls == []
+    assert lint_asking(monkeypatch, text, "fr") == ([], [])
 
 
 def test_function_words_shared_with_the_target_are_no_sign_of_another_language(monkeypatch):
@@ -74,10 +78,8 @@ def test_function_words_shared_with_the_target_are_no_sign_of_another_language(m
     langdetect. A German word the target does not share still is."""
     headline = "Regional carmaker opens large battery plant in Ohio in spring."
     assert not language.may_be_foreign(headline, "en")
-    calls = []
-    monkeypatch.setattr(language, "detect", lambda text: calls.append(text) or ("de", 1.0))
-    assert lint(f"{headline}\n\nThe plant will employ four hundred people from next year.\n", select=["LD001"]) == []
-    assert calls == []
+    text = f"{headline}\n\nThe plant will employ four hundred people from next year.\n"
+    assert lint_asking(monkeypatch, text, "de") == ([], [])
     assert language.may_be_foreign("Regional carmaker opens large battery plant und das Werk in Ohio.", "en")
 
 
@@ -87,10 +89,8 @@ def test_another_languages_function_word_counts_in_lower_case_only(monkeypatch):
     headline = "Karim Al Hassan wants a 'total war' against Al-Shabaab."
     assert not language.may_be_foreign(headline, "en")
     assert language.may_be_foreign(headline.lower(), "en")
-    calls = []
-    monkeypatch.setattr(language, "detect", lambda text: calls.append(text) or ("es", 1.0))
-    assert lint(f"{headline}\n\nThe group denied the claim in a statement on Friday.\n", select=["LD001"]) == []
-    assert calls == []
+    text = f"{headline}\n\nThe group denied the claim in a statement on Friday.\n"
+    assert lint_asking(monkeypatch, text, "es") == ([], [])
     # "The" and "AND" are English function words as much as "the" and "and".
     assert not language.may_be_foreign("The bus del sur AND the tren del norte.", "en")
 
@@ -101,10 +101,7 @@ def test_english_homographs_of_other_languages_function_words_are_no_sign(monkey
     paragraph keeps words enough of its own list ('het', 'een', 'der', 'nicht')."""
     line = "Die-hard fans met the van door to door."
     assert not language.may_be_foreign(line, "en")
-    calls = []
-    monkeypatch.setattr(language, "detect", lambda text: calls.append(text) or ("nl", 1.0))
-    assert lint(f"{line}\n\nThe tour went on through the night.\n", select=["LD001"]) == []
-    assert calls == []
+    assert lint_asking(monkeypatch, f"{line}\n\nThe tour went on through the night.\n", "nl") == ([], [])
     assert language.may_be_foreign("De fans zijn met het busje van deur tot deur gegaan.", "en")
     assert language.may_be_foreign("Die Regierung hat am Montag erklärt, dass sie die Steuern nicht erhöht.", "en")
 
