@@ -11,7 +11,7 @@ from .articles import discover, documents
 from .config import Config
 from .document import Document
 from .engine import Linter
-from .errors import InputError
+from .errors import InputError, LintnewsError
 from .files import BinaryFile, Source, decode, format_for, read_source
 from .finding import Finding
 
@@ -234,6 +234,35 @@ def _lint_chunk(paths: list[str]) -> list[FileResult]:
     return [lint_file(_worker_linter, path) for path in paths]
 
 
+class WorkerTraceback(Exception):
+    """Where an unexpected error was raised in a worker process: the cause of the error the
+    parent raises again, so a bug's traceback still shows the worker's lines."""
+
+
+def _serve(conn, config: Config, settings=None, environ: dict | None = None, linter: Linter | None = None) -> None:
+    """A worker process: lints the groups of files the parent sends, in the order sent, and
+    answers each with (number, results, error, traceback); None, or the parent gone, ends it."""
+    _start_worker(config, settings, environ, linter)
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        number, paths = job
+        try:
+            answer = (number, _lint_chunk(paths), None, None)
+        except Exception as exc:  # noqa: BLE001 - the parent raises it again
+            import traceback
+
+            answer = (number, None, exc, "".join(traceback.format_exception(exc)))
+        try:
+            conn.send(answer)
+        except Exception as exc:  # noqa: BLE001 - an error that cannot be pickled: its text
+            conn.send((number, None, RuntimeError(repr(answer[2] or exc)), answer[3]))
+
+
 def _chunks(files: list[str], jobs: int):
     """Files in small groups: big enough to amortise inter-process traffic, small enough to
     keep every worker busy to the end."""
@@ -300,44 +329,91 @@ def _pool_context():
     return context
 
 
-def _parallel(files: list[str], config: Config, jobs: int, settings=None, linter: Linter | None = None):
-    """Results in file order. At most a few groups per worker are in flight, so memory stays
-    flat however many files there are."""
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+#: Groups of files queued at a worker: the next one is there when it finishes the current one.
+QUEUED_PER_WORKER = 2
 
-    window = jobs * 4
-    pending: deque = deque()
-    local: list[Linter] = []
+
+def _parallel(files: list[str], config: Config, jobs: int, settings=None, linter: Linter | None = None):
+    """Results in file order. Files go to the workers in groups, each worker with at most
+    QUEUED_PER_WORKER of them queued and at most four groups per worker sent beyond the
+    first whose results are still awaited, so memory stays flat however many files there
+    are. Standard input is linted here, in its turn. A worker that dies ends the run with a
+    LintnewsError; an error raised in a worker is raised again here."""
+    from multiprocessing.connection import wait
+
     environ = {k: v for k, v in os.environ.items() if k.startswith("LINTNEWS_")}
     context = _pool_context()
     if context.get_start_method() == "fork" and settings is None:
-        # Built once here, inherited by every worker instead of built by each.
-        linter = linter or Linter(config)
-        local.append(linter)
+        linter = linter or Linter(config)  # built once here, inherited by every worker
     else:
         linter = None  # a worker that is not forked builds its own: a Linter is not sent to it
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                               initargs=(config, settings, environ, linter))
+    groups = list(_chunks(files, jobs))
+    window = jobs * 4
+    workers: dict = {}  # connection -> [process, groups queued there]
+    answered: dict = {}  # group number -> its results, until their turn
+    sent = turn = 0
+    finished = False
     try:
-        chunks = _chunks(files, jobs)
-        while True:
-            while len(pending) < window:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    break
-                if isinstance(chunk, str):
-                    if not local:
-                        local.append(Linter(config) if settings is None else settings.linter_for(chunk))
-                    pending.append([lint_file(local[0], chunk)])
-                else:
-                    pending.append(pool.submit(_lint_chunk, chunk))
-            if not pending:
-                break
-            item = pending.popleft()
-            yield from (item if isinstance(item, list) else item.result())
+        for _ in range(jobs):
+            conn, child = context.Pipe()
+            process = context.Process(target=_serve, args=(child, config, settings, environ, linter), daemon=True)
+            process.start()
+            child.close()
+            workers[conn] = [process, 0]
+        while turn < len(groups):
+            for conn, worker in workers.items():
+                while worker[1] < QUEUED_PER_WORKER and sent < len(groups) and sent - turn < window:
+                    if not isinstance(groups[sent], str):  # standard input waits for its turn here
+                        try:
+                            conn.send((sent, groups[sent]))
+                        except OSError:
+                            raise _ended(worker[0]) from None
+                        worker[1] += 1
+                    sent += 1
+            if isinstance(groups[turn], str):
+                if linter is None:
+                    linter = Linter(config) if settings is None else settings.linter_for(groups[turn])
+                yield lint_file(linter, groups[turn])
+                turn += 1
+            elif turn in answered:
+                yield from answered.pop(turn)
+                turn += 1
+            else:
+                for conn in wait(list(workers)):
+                    number, results = _answer(conn, workers[conn])
+                    answered[number] = results
+        finished = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for conn, (process, _) in workers.items():
+            if finished:
+                try:
+                    conn.send(None)
+                except OSError:  # it has ended already
+                    pass
+            else:  # interrupted, or an error: whatever the workers are doing is not wanted
+                process.terminate()
+        for conn, (process, _) in workers.items():
+            process.join()
+            conn.close()
+
+
+def _answer(conn, worker: list) -> tuple:
+    """(group number, results) from a worker that answered; its error raised here."""
+    try:
+        number, results, error, where = conn.recv()
+    except (EOFError, OSError):
+        raise _ended(worker[0]) from None
+    worker[1] -= 1
+    if error is not None:
+        if where is not None and not isinstance(error, LintnewsError):
+            raise error from WorkerTraceback(where)
+        raise error
+    return number, results
+
+
+def _ended(process) -> LintnewsError:
+    process.join()
+    return LintnewsError(f"a worker process ended unexpectedly (exit code {process.exitcode})")
 
 
 #: Linters built by lint_text, by configuration: a process linting many strings with one

@@ -159,6 +159,95 @@ def test_forked_and_fork_server_workers_give_the_same_results(tmp_path, monkeypa
     assert served == forked
 
 
+def _articles_with_artefact(tmp_path, count: int) -> list[str]:
+    paths = []
+    for i in range(count):
+        (tmp_path / f"{i:02d}.txt").write_text(ARTEFACT, encoding="utf-8")
+        paths.append(str(tmp_path / f"{i:02d}.txt"))
+    return paths
+
+
+def _failing_on(name: str, failure):
+    """A lint_file for the (forked) workers that calls `failure` on the article `name`."""
+    real = runner.lint_file
+
+    def lint_file(linter, path):
+        if path.endswith(name):
+            failure()
+        return real(linter, path)
+    return lint_file
+
+
+def _no_worker_left():
+    import multiprocessing
+
+    return multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_worker_that_dies_ends_the_run_with_an_error_naming_its_exit_code(tmp_path, monkeypatch):
+    paths = _articles_with_artefact(tmp_path, 30)
+    monkeypatch.setattr(runner, "lint_file", _failing_on("17.txt", lambda: os._exit(9)))
+    with pytest.raises(lintnews.LintnewsError, match=r"^a worker process ended unexpectedly \(exit code 9\)$"):
+        list(lint_paths(paths, MT101, jobs=2))
+    assert _no_worker_left()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_an_error_in_a_worker_is_raised_again_with_the_workers_traceback(tmp_path, monkeypatch):
+    paths = _articles_with_artefact(tmp_path, 30)
+
+    def bug():
+        raise ValueError("a bug in a check")
+
+    monkeypatch.setattr(runner, "lint_file", _failing_on("21.txt", bug))
+    results = lint_paths(paths, MT101, jobs=2)
+    with pytest.raises(ValueError, match="^a bug in a check$") as raised:
+        list(results)
+    assert isinstance(raised.value.__cause__, runner.WorkerTraceback)
+    assert "in bug" in str(raised.value.__cause__) and "ValueError: a bug in a check" in str(raised.value.__cause__)
+    assert _no_worker_left()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_lintnews_error_in_a_worker_comes_back_as_it_is(tmp_path, monkeypatch):
+    paths = _articles_with_artefact(tmp_path, 6)
+
+    def refuse():
+        raise lintnews.errors.InputError("the server said no")
+
+    monkeypatch.setattr(runner, "lint_file", _failing_on("03.txt", refuse))
+    with pytest.raises(lintnews.errors.InputError, match="^the server said no$") as raised:
+        list(lint_paths(paths, MT101, jobs=2))
+    assert raised.value.__cause__ is None
+
+
+def test_a_parallel_run_left_early_stops_its_workers(tmp_path):
+    results = lint_paths(_articles_with_artefact(tmp_path, 40), MT101, jobs=2)
+    first = next(results)
+    assert [f.code for f in first.findings] == ["MT101"]
+    results.close()
+    assert _no_worker_left()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups as a terminal makes them")
+def test_ctrl_c_during_a_parallel_run_exits_130_with_one_message_and_no_worker_left(tmp_path):
+    import signal
+    import time
+
+    story = ARTEFACT + "".join(f"Paragraph {i} says nothing wrong at all, at some length.\n\n" for i in range(150))
+    for i in range(3000):  # several seconds of work: the interrupt comes in the middle of it
+        (tmp_path / f"{i:04d}.txt").write_text(story, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "lintnews", "check", "--jobs", "2", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(1.5)
+    os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C does: to every process of the foreground group
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out, err) == (130, "", "lintnews: interrupted\n")
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)  # no worker outlived the run
+
+
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_cli_output_is_identical_with_one_or_two_jobs(tmp_path, fmt):
     articles = _corpus_articles(tmp_path, "onlineC.0", 60)
