@@ -83,6 +83,18 @@ def test_french_ordinals():
         "The 1st round, the 2nd vote, the 3rd seat, the 11th and 21st days."
 
 
+@pytest.mark.parametrize("text", ["The ¹e note.", "A ½e share.", "Page ³er.", "At 1h5½ the vote.",
+                                  "At ²h30 the vote.", "At 1h3² the vote."])
+def test_superscripts_and_fractions_are_no_ordinals_nor_times(text):
+    # Numbers (\p{N}) that are not decimal digits: int() cannot read them (a crash before).
+    assert lint(text, select=["TY006", "TY009"]) == []
+
+
+def test_decimal_digits_of_other_scripts_are_read():
+    [f] = lint("The \u0663e round.", select=["TY009"])
+    assert (f.excerpt, f.message) == ("\u0663e", "French ordinal: write '3rd'.")
+
+
 def test_guillemets_follow_the_article_quote_style():
     [curly] = lint("He called it « a farce ».", select=["TY004"])
     assert curly.fix.replacement == "“a farce”"

@@ -167,7 +167,7 @@ def french_number(doc, ctx):
 
 
 FRENCH_TIME = compile_cached(
-    r"(?<![\p{L}\p{N}:.,])(?P<h>[01]?\p{N}|2[0-4])[ \u00a0]?h[ \u00a0]?(?P<m>[0-5]\p{N})(?![\p{L}\p{N}])")
+    r"(?<![\p{L}\p{N}:.,])(?P<h>[01]?\p{Nd}|2[0-4])[ \u00a0]?h[ \u00a0]?(?P<m>[0-5]\p{Nd})(?![\p{L}\p{N}])")
 #: Every French time has an h before its minutes' first digit.
 FRENCH_TIME_GATE = re.compile(r"h[ \u00a0]?[0-5]")
 #: What FRENCH_TIME_GATE finds, as strings (see FRENCH_ORDINAL_STRINGS).
@@ -221,7 +221,7 @@ def _french_times(prose: str):
                                            for g in FRENCH_TIME_GATE.finditer(prose)))
 
 
-FRENCH_ORDINAL = compile_cached(r"(?<![\p{L}\p{N}.,])(?P<n>\p{N}{1,4})(?P<suffix>ers?|res?|ère|ères|èmes?|emes?|e|es)"
+FRENCH_ORDINAL = compile_cached(r"(?<![\p{L}\p{N}.,])(?P<n>\p{Nd}{1,4})(?P<suffix>ers?|res?|ère|ères|èmes?|emes?|e|es)"
                                r"(?![\p{L}\p{N}]|[-+]?\p{N})")
 
 #: A digit right before a French ordinal suffix (each begins with e, r or è).
