@@ -177,9 +177,37 @@ def read_pack(path: Path) -> list:
                     regex.compile(pattern)
                 except regex.error as exc:
                     problems.append(f"pattern {pattern!r} does not compile: {exc}")
+        if "message" in raw:
+            problems.extend(_message_problems(raw["message"], raw["kind"]))
         if problems:
             raise RulePackError(f"{path}:{raw.line}: rule {raw['code']}: {problems[0]}")
     return data["rules"]
+
+
+#: The fields each kind of rule fills in its message.
+MESSAGE_FIELDS = {"existence": ("match",), "substitution": ("match", "right"),
+                  "consistency": ("match", "other", "line")}
+
+
+def _message_problems(message: str, kind: str) -> list[str]:
+    """Why `message` cannot be filled in for a rule of `kind` (a field it does not have, a stray
+    brace), checked when the pack is read rather than found on the first article it flags."""
+    import string
+
+    fields = MESSAGE_FIELDS[kind]
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+        unknown = next((name for name in names if name not in fields), None)
+        problem = f"unknown field {{{unknown}}}" if unknown is not None else None
+        if problem is None:
+            message.format(**dict.fromkeys(fields, "x"))  # a format spec that str refuses
+    except ValueError as exc:
+        problem = str(exc)
+    if problem is None:
+        return []
+    allowed = ", ".join("{" + f + "}" for f in fields)
+    return [f"message {message!r}: {problem} (the message of a rule of kind {kind} may use {allowed}; "
+            f"a brace itself is written {{{{ or }}}})"]
 
 
 @dataclass

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 BAD_ARTICLE = "The talks ended.\n\nDefense Minister Mark Esper spoke to reporters.\n"
 CLEAN_ARTICLE = "The talks ended on Monday.\n\nDefense Secretary Mark Esper spoke to reporters.\n"
@@ -128,6 +130,25 @@ def test_malformed_rule_pack_names_file_and_line(tmp_path):
     code, _, err = run("check", "--rules", tmp_path, article)
     assert code == 2
     assert_one_line_error(err, f"{pack}:2:", "severity", "'loud'")
+
+
+@pytest.mark.parametrize("message, problem", [
+    ("Found {nope}.", "unknown field {nope}"),
+    ("Found {match.upper}.", "unknown field {match.upper}"),
+    ("Found {}.", "unknown field {}"),
+    ("Found }.", "Single '}' encountered in format string"),
+])
+def test_a_pack_message_with_a_field_its_rule_does_not_fill_is_refused_when_read(tmp_path, message, problem):
+    pack = tmp_path / "house.yaml"
+    pack.write_text("rules:\n  - code: HS001\n    name: house-style\n    kind: existence\n"
+                    f"    severity: warning\n    summary: x\n    message: \"{message}\"\n    tokens: [foo]\n"
+                    "    examples: {bad: ['[[foo]]'], good: ['bar']}\n")
+    article = tmp_path / "a.txt"
+    article.write_text("A foo.\n")
+    code, _, err = run("check", "--rules", tmp_path, article)
+    assert code == 2
+    assert_one_line_error(err, f"{pack}:2: rule HS001: message {message!r}: {problem} (the message of a rule "
+                               f"of kind existence may use {{match}};")
 
 
 def test_invalid_yaml_pack(tmp_path):
