@@ -11,7 +11,7 @@ import argparse
 from collections import Counter
 
 from lintnews.config import Config, split_codes
-from lintnews.document import Document
+from lintnews.runner import lint_text
 from lintnews.engine import Linter
 
 from .wmt import CORPUS, article_text, corpus_file, documents
@@ -22,8 +22,8 @@ def lint_system(linter: Linter, system: str):
     findings, sentences = [], 0
     for docid, _, sents in documents(path):
         sentences += len(sents)
-        doc = Document.from_text(article_text(sents), path=f"{system}/{docid}")
-        findings.extend(linter.lint(doc).findings)
+        # lint_text raises RuleError if a rule fails: a bug is not an absence of findings.
+        findings.extend(lint_text(article_text(sents), path=f"{system}/{docid}", linter=linter))
     return findings, sentences
 
 

@@ -9,7 +9,7 @@ import argparse
 import json
 
 from lintnews.config import Config
-from lintnews.document import Document
+from lintnews.runner import lint_text
 from lintnews.engine import Linter
 
 from .wmt import SYSTEMS, article_text, corpus_file, documents
@@ -24,8 +24,8 @@ def main(argv=None) -> None:
     with open(args.out, "w", encoding="utf-8") as handle:
         for system in args.systems.split(","):
             for docid, _, sentences in documents(corpus_file(system)):
-                doc = Document.from_text(article_text(sentences), path=f"{system}/{docid}")
-                for f in linter.lint(doc).findings:
+                # lint_text raises RuleError if a rule fails: a bug is not an absence of findings.
+                for f in lint_text(article_text(sentences), path=f"{system}/{docid}", linter=linter):
                     handle.write(json.dumps(f.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
 
 

@@ -30,6 +30,7 @@ _API = {
     "Severity": "finding",
     "Linter": "engine",
     "LintnewsError": "errors",
+    "RuleError": "errors",
 }
 
 __all__ = ["__version__", *_API]

@@ -115,7 +115,7 @@ def check(paths, select, extend_select, ignore, fmt, output, statistics, fail_on
                        for path in settings.files(paths))
         else:
             results = lint_paths(paths, config, jobs=jobs or default_jobs(), settings=settings)
-        diffs, write_errors, failing = [], 0, False
+        diffs, errors, failing = [], 0, False  # errors: files --fix could not write, rules that failed
         for result in results:
             threshold = settings.config_for(result.path).fail_on  # the article's own configuration's
             failing = failing or (threshold is not None and any(f.severity >= threshold for f in result.findings))
@@ -124,8 +124,11 @@ def check(paths, select, extend_select, ignore, fmt, output, statistics, fail_on
             report.fixed += getattr(result, "applied", 0)
             diffs.append(getattr(result, "diff", ""))
             if getattr(result, "error", None):
-                write_errors += 1
+                errors += 1
                 click.echo(f"lintnews: error: {result.error}", err=True)
+            for message in result.errors:  # a rule that failed: its findings in the file are missing
+                errors += 1
+                click.echo(f"lintnews: error: {message}", err=True)
             if not quiet:
                 for message in result.notices:
                     notice(message)
@@ -148,7 +151,7 @@ def check(paths, select, extend_select, ignore, fmt, output, statistics, fail_on
                    f"file{'s' if files != 1 else ''}; {len(report.findings)} finding"
                    f"{'s' if len(report.findings) != 1 else ''} would remain")
         failing = any(diffs) or failing
-        sys.exit(EXIT_ERROR if write_errors else EXIT_FINDINGS if failing else EXIT_OK)
+        sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_OK)
     if output:
         import io
 
@@ -175,7 +178,7 @@ def check(paths, select, extend_select, ignore, fmt, output, statistics, fail_on
             fail(f"{output}: cannot write the report ({exc.strerror or exc})")
     else:
         out.flush()
-    sys.exit(EXIT_ERROR if write_errors else EXIT_FINDINGS if failing else EXIT_OK)
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_OK)
 
 
 @cli.command("rules")

@@ -126,6 +126,11 @@ class Document:
         if len(self.prose) != len(self.text):  # pragma: no cover - a bug in a markup reader
             raise ValueError("prose must keep the length of the original text")
 
+    @property
+    def name(self) -> str:
+        """The path, and the article's id in a batch (`archive.jsonl[a17]`): for notices."""
+        return self.path + (f"[{self.article}]" if self.article else "")
+
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", format: str = "text", **kw) -> "Document":
         meta = dict(kw.pop("metadata", {}) or {})

@@ -11,7 +11,7 @@ from . import checks, suppressions  # suppressions registers IO100/IO101
 from .checks import Hit, grammar
 from .config import Config, glob_matches
 from .document import Document
-from .errors import ConfigError
+from .errors import ConfigError, LintnewsError
 from .finding import Finding, Fix, Severity, deduplicate
 from .fixes import replaceable
 from .packs import DeclaredRule, builtin_pack_dir, load_packs
@@ -40,6 +40,26 @@ class Result:
 
     findings: list[Finding]
     notices: list[str] = field(default_factory=list)
+    #: Rules that raised an exception on the document (a bug in the rule): one line each.
+    errors: list[str] = field(default_factory=list)
+
+
+def stopped(doc: Document, rule: Rule) -> str:
+    """The notice on a rule whose pattern ran past its timeout (a catastrophic user regex)."""
+    return (f"{doc.name}: rule {rule.code} ({rule.name}) stopped: a pattern ran longer than its "
+            f"timeout; the rule's other findings in this file are dropped")
+
+
+def failed(doc: Document, rule: Rule, exc: Exception) -> str:
+    """One line on a rule that raised `exc` on `doc`: a bug in lintnews (or in a user's rule), not
+    in the article. The rule's findings in that document are left out; the other rules' stand,
+    the run goes on, and the command line ends with exit code 2."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (f"{doc.name}: rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}{where}; its "
+            f"findings in this file are left out (a bug: please report it with the file)")
 
 
 #: A match's (start, end): the order a rule's matches are turned into hits.
@@ -162,20 +182,21 @@ class Linter:
                 matches[code] = matches.get(code, []) + list(declared.scan(doc, present))
             except TimeoutError:
                 matches.pop(code, None)
-                result.notices.append(
-                    f"{doc.path}: rule {code} ({declared.rule.name}) stopped: a pattern ran "
-                    f"longer than its timeout; the rule's other findings in this file are dropped")
+                result.notices.append(stopped(doc, declared.rule))
+            except LintnewsError:
+                raise
+            except Exception as exc:
+                matches.pop(code, None)
+                result.errors.append(failed(doc, declared.rule, exc))
         # Most rules match nothing in most articles: only those that did are looked at. (The
         # order rules are visited in does not matter: findings are sorted in the end.)
         for code, found in matches.items():
             if found:
                 declared = self.ruleset.declared[code]
-                self._collect(result, doc, declared.rule, declared.hits(doc, sorted(found, key=_span)))
+                self._run(result, doc, declared.rule, declared.hits, sorted(found, key=_span))
         context = self.context
         for item in self.python:
-            hits = iter(item.function(doc, context))
-            for hit in hits:  # most checks find nothing: no call to _collect for them (speed)
-                self._collect(result, doc, item.rule, chain((hit,), hits))
+            self._run(result, doc, item.rule, item.function, context)
         if self.config.grammar:
             result.findings = grammar.without_duplicates(result.findings)
         # In-article suppressions come after every check, so every kind of rule is suppressible.
@@ -185,6 +206,23 @@ class Linter:
                                if not any(self.ruleset.selects(s, f.code) for codes in per_file_off for s in codes)]
         result.findings = deduplicate(result.findings)
         return result
+
+    def _run(self, result: Result, doc: Document, rule: Rule, produce, argument) -> None:
+        """Collect the hits `produce(doc, argument)` yields. A rule that raises loses its findings
+        in `doc`, not the run: the error is recorded (see `failed`) and the other rules go on."""
+        mark = len(result.findings)
+        try:
+            hits = iter(produce(doc, argument))
+            for hit in hits:  # most rules find nothing: no call to _collect for them (speed)
+                self._collect(result, doc, rule, chain((hit,), hits))
+        except TimeoutError:  # a pattern of the rule's exceptions ran past its timeout
+            del result.findings[mark:]
+            result.notices.append(stopped(doc, rule))
+        except LintnewsError:
+            raise  # the run's own errors (LanguageTool unreachable...) end the run
+        except Exception as exc:
+            del result.findings[mark:]
+            result.errors.append(failed(doc, rule, exc))
 
     def _collect(self, result: Result, doc: Document, rule: Rule, hits) -> None:
         severity_override = self._severity.get(rule.code)

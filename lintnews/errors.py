@@ -17,3 +17,8 @@ class ConfigError(LintnewsError):
 
 class RulePackError(LintnewsError):
     """A rule pack (YAML) that is malformed: the message names the file and line."""
+
+
+class RuleError(LintnewsError):
+    """A rule that raised an exception on an article: a bug in the rule, not in the article
+    (the command line reports it, keeps the other rules' findings, and exits with 2)."""

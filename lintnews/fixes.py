@@ -124,6 +124,8 @@ class FileFix:
     #: Set when the file had fixes but could not be written: the file is as it was.
     error: str | None = None
     skipped: bool = False
+    #: Rules that failed on the file, as in runner.FileResult.errors.
+    errors: list[str] = field(default_factory=list)
 
 
 def fix_file(linter, path: str, unsafe: bool = False, write: bool = True) -> FileFix:
@@ -147,6 +149,7 @@ def fix_file(linter, path: str, unsafe: bool = False, write: bool = True) -> Fil
             linted = linter.lint(doc)
             out.extend(linted.findings)
             notices.extend(linted.notices)
+            result.errors.extend(e for e in linted.errors if e not in result.errors)  # once, whichever pass
         if first[0]:  # notices are about the file as it was read; later passes would repeat them
             result.notices.extend(notices)
             first[0] = False

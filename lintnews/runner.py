@@ -11,7 +11,7 @@ from .articles import discover, documents
 from .config import Config
 from .document import Document
 from .engine import Linter
-from .errors import InputError, LintnewsError
+from .errors import InputError, LintnewsError, RuleError
 from .files import BinaryFile, Source, decode, format_for, read_source
 from .finding import Finding
 
@@ -22,6 +22,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     skipped: bool = False
+    #: Rules that failed on the file (a bug, see engine.failed): one line each. The command
+    #: line prints them as errors and ends with exit code 2.
+    errors: list[str] = field(default_factory=list)
 
 
 def read_article(path: str, result) -> "Source | None":
@@ -55,6 +58,7 @@ def lint_file(linter: Linter, path: str) -> FileResult:
         out = lint_document(linter, doc)
         result.findings.extend(out.findings)
         result.notices.extend(out.notices)
+        result.errors.extend(out.errors)
     return result
 
 
@@ -88,8 +92,8 @@ def lint_document(linter: Linter, doc: Document):
         result.findings.extend(dataclasses.replace(f, offset=f.offset + start, end_offset=f.end_offset + start)
                                for f in out.findings)
         result.notices.extend(out.notices)
-    name = doc.path + (f"[{doc.article}]" if doc.article else "")
-    result.notices.insert(0, f"{name}: {len(doc.text) / 1e6:.1f} million characters, too long for one article: "
+        result.errors.extend(out.errors)
+    result.notices.insert(0, f"{doc.name}: {len(doc.text) / 1e6:.1f} million characters, too long for one article: "
                              f"linted in {sections} sections; rules that compare parts of an article "
                              f"compared within each section only")
     return result
@@ -440,7 +444,8 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None, for
 
     `format` is text, markdown, html or jsonl (then `text` holds JSON Lines articles); by
     default the extension of `path` says. Nothing is read or printed; the Linter for a
-    configuration is built once per process and reused.
+    configuration is built once per process and reused. A rule that fails on the text (a bug)
+    raises RuleError, which names the rule, after the other rules have run.
     """
     linter = linter or linter_for(config or Config())
     fmt = format or format_for(path) or "text"
@@ -448,7 +453,11 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None, for
     from .files import Source
 
     for doc in documents(Source(path, text), fmt, metadata):
-        findings.extend(lint_document(linter, doc).findings)
+        out = lint_document(linter, doc)
+        if out.errors:
+            more = f" (and {len(out.errors) - 1} more)" if len(out.errors) > 1 else ""
+            raise RuleError(out.errors[0] + more)
+        findings.extend(out.findings)
     return findings
 
 

@@ -20,4 +20,6 @@ def linter_for(select=None, **options) -> Linter:
 def lint(text: str, select=None, format: str = "text", path: str = "article.txt", notes=(), **options):
     doc = Document.from_text(text, path=path, format=format)
     doc.notes.extend(notes)
-    return linter_for(select, **options).lint(doc).findings
+    result = linter_for(select, **options).lint(doc)
+    assert not result.errors, result.errors  # a rule that raised is a bug, not an absence of findings
+    return result.findings

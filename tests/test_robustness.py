@@ -310,6 +310,60 @@ def test_a_catastrophic_user_regex_is_stopped_and_named_and_the_run_goes_on(tmp_
     assert any(line.startswith(f"{other}:1:1: ZZ901 ") for line in lines), proc.stdout
 
 
+#: The command line with TY009's helper broken on purpose: a stand-in for a rule with a bug.
+BROKEN_RULE = """\
+import sys
+from lintnews.checks import typography
+def broken(n): raise RuntimeError("broken on purpose")
+typography.english_ordinal = broken
+from lintnews.cli import main
+main()
+"""
+
+
+def broken_rule_error(path) -> str:
+    return (f"lintnews: error: {path}: rule TY009 (french-ordinal) failed: RuntimeError: broken on purpose "
+            f"at <string>:3; its findings in this file are left out (a bug: please report it with the file)")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_rule_that_raises_loses_its_findings_in_that_file_and_the_run_goes_on_to_exit_2(tmp_path, jobs):
+    article = tmp_path / "a.txt"
+    article.write_text("The 3e round ended.\n\nLater the head of French diplomacy flew home.\n", encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text("The head of French diplomacy flew home.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", BROKEN_RULE, "check", "--jobs", str(jobs), "--select",
+                           "MT101,TY009", str(article), str(other)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [broken_rule_error(article)]
+    lines = proc.stdout.splitlines()
+    assert [line.split(" ")[:2] for line in lines[:-1]] == [[f"{article}:3:7:", "MT101"], [f"{other}:1:1:", "MT101"]]
+    assert lines[-1].startswith("Found 2 findings")
+
+
+def test_fix_applies_the_other_rules_fixes_when_a_rule_raises(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The 3e day began after a rocket fire hit the base.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", BROKEN_RULE, "check", "--fix", "--select", "MT102,TY009",
+                           str(article)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [broken_rule_error(article)]
+    assert article.read_text(encoding="utf-8") == "The 3e day began after a rocket attack hit the base.\n"
+
+
+def test_lint_text_raises_rule_error_naming_the_rule_that_raised(monkeypatch):
+    from lintnews import RuleError
+    from lintnews.checks import typography
+
+    def broken(n):
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(typography, "english_ordinal", broken)
+    with pytest.raises(RuleError, match=r"^<text>: rule TY009 \(french-ordinal\) failed: RuntimeError: broken "
+                                        r"on purpose at test_robustness\.py:\d+; its findings"):
+        lint_text("The 3e round ended.", config=Config(select=("MT101", "TY009")))
+
+
 def test_a_pack_that_constructs_python_objects_is_refused(tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
