@@ -310,6 +310,38 @@ def test_a_catastrophic_user_regex_is_stopped_and_named_and_the_run_goes_on(tmp_
     assert any(line.startswith(f"{other}:1:1: ZZ901 ") for line in lines), proc.stdout
 
 
+CATASTROPHIC_EXCEPTION_PACK = """\
+rules:
+  - code: ZZ902
+    name: stop-word
+    kind: existence
+    severity: warning
+    summary: The word Stop.
+    tokens: [Stop]
+    exceptions:
+      - '(?:\\w|\\w\\w)+$'
+    examples:
+      bad: ['[[Stop]] here.']
+      good: ['Go on.']
+"""
+
+
+def test_a_catastrophic_exception_pattern_is_stopped_and_named_and_the_run_goes_on(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "evil.yaml").write_text(CATASTROPHIC_EXCEPTION_PACK, encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("Later the head of French diplomacy flew home.\n\nStop " + "p" * 60 + "!\n",
+                       encoding="utf-8")
+    proc = lintnews("check", "--jobs", 1, "--rules", rules, "--select", "MT101,ZZ902", article,
+                    env={"LINTNEWS_CACHE_DIR": str(tmp_path / "cache")})
+    assert_clean_exit(proc, (1,))
+    assert proc.stderr.splitlines() == [
+        f"lintnews: {article}: rule ZZ902 (stop-word) stopped: a pattern ran longer than its timeout; the "
+        f"rule's other findings in this file are dropped"]
+    assert [line.split(" ")[:2] for line in proc.stdout.splitlines()[:-1]] == [[f"{article}:1:7:", "MT101"]]
+
+
 #: The command line with TY009's helper broken on purpose: a stand-in for a rule with a bug.
 BROKEN_RULE = """\
 import sys
