@@ -128,6 +128,7 @@ def check(paths, select, extend_select, ignore, fmt, output, statistics, fail_on
                 click.echo(f"lintnews: error: {result.error}", err=True)
             for message in result.errors:  # a rule that failed: its findings in the file are missing
                 errors += 1
+                report.errors.append(message)
                 click.echo(f"lintnews: error: {message}", err=True)
             if not quiet:
                 for message in result.notices:

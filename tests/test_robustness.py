@@ -373,6 +373,28 @@ def test_a_rule_that_raises_loses_its_findings_in_that_file_and_the_run_goes_on_
     assert lines[-1].startswith("Found 2 findings")
 
 
+def test_sarif_and_github_reports_say_a_rule_failed(tmp_path, sarif_validator):
+    article = tmp_path / "a.txt"
+    article.write_text("The 3e round ended.\n\nLater the head of French diplomacy flew home.\n", encoding="utf-8")
+    error = broken_rule_error(article).removeprefix("lintnews: error: ")
+    report = tmp_path / "out.sarif"
+    proc = subprocess.run([sys.executable, "-c", BROKEN_RULE, "check", "--select", "MT101,TY009", "--format",
+                           "sarif", "--output", str(report), str(article)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2, proc.stderr
+    log = json.loads(report.read_text(encoding="utf-8"))
+    assert [e.message for e in sarif_validator.iter_errors(log)] == []
+    [run_] = log["runs"]
+    assert [r["ruleId"] for r in run_["results"]] == ["MT101"]
+    assert run_["invocations"] == [{"executionSuccessful": False, "toolExecutionNotifications": [
+        {"level": "error", "message": {"text": error}}]}]
+    proc = subprocess.run([sys.executable, "-c", BROKEN_RULE, "check", "--select", "MT101,TY009", "--format",
+                           "github", str(article)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("::warning file=") and ",title=MT101::" in lines[0]
+    assert lines[1:] == [f"::error title=lintnews::{error}"]
+
+
 def test_fix_applies_the_other_rules_fixes_when_a_rule_raises(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("The 3e day began after a rocket fire hit the base.\n", encoding="utf-8")

@@ -32,6 +32,9 @@ class Report:
     #: (path, article id) -> (line of the JSON Lines file the article is on, that line's length
     #: in code points), filled by `locate_articles` for the formats that point into files.
     article_lines: dict = field(default_factory=dict)
+    #: Rules that failed on a file (a bug, see engine.failed): one line each. SARIF marks the
+    #: run as not successful and lists them; GitHub gets an error annotation for each.
+    errors: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out = {str(s): 0 for s in sorted(Severity, reverse=True)}

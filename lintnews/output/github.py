@@ -42,3 +42,5 @@ def command(report, f) -> str:
 def write(report, stream) -> None:
     for f in report.findings:
         stream.write(command(report, f) + "\n")
+    for error in report.errors:  # a rule that failed on a file: an annotation on the run itself
+        stream.write(f"::error title=lintnews::{escape_data(error)}\n")

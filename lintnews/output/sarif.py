@@ -153,15 +153,18 @@ def document(report) -> dict:
         "originalUriBaseIds": {ROOT: {"uri": file_uri(report.base()).rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "invocations": [{"executionSuccessful": True}],
+        "invocations": [{"executionSuccessful": not report.errors}],
     }
+    notifications = [{"level": "error", "message": {"text": error}} for error in report.errors]
     left_out = len(report.findings) - len(results)
     if left_out > 0:
-        run["invocations"][0]["toolExecutionNotifications"] = [{
+        notifications.append({
             "level": "warning",
             "message": {"text": f"{left_out} findings were left out: GitHub code scanning accepts at most "
                                 f"{MAX_RESULTS:,} results per run."},
-        }]
+        })
+    if notifications:
+        run["invocations"][0]["toolExecutionNotifications"] = notifications
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
