@@ -291,17 +291,22 @@ rules:
 """
 
 
-def test_a_catastrophic_user_regex_is_stopped_and_named_and_the_run_goes_on(tmp_path):
+def lint_with_pack(tmp_path, pack: str, select: str, last_line: str, *others):
+    """An article with an MT101 finding and `last_line`, linted with the user `pack` and the
+    other paths: (the article, the finished process)."""
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "evil.yaml").write_text(CATASTROPHIC_PACK, encoding="utf-8")
+    (rules / "evil.yaml").write_text(pack, encoding="utf-8")
     article = tmp_path / "article.txt"
-    article.write_text("Later the head of French diplomacy flew home.\n\n" + "Stop" + "p" * 60 + "!\n",
-                       encoding="utf-8")
+    article.write_text("Later the head of French diplomacy flew home.\n\n" + last_line + "\n", encoding="utf-8")
+    return article, lintnews("check", "--jobs", 1, "--rules", rules, "--select", select, article, *others,
+                             env={"LINTNEWS_CACHE_DIR": str(tmp_path / "cache")})
+
+
+def test_a_catastrophic_user_regex_is_stopped_and_named_and_the_run_goes_on(tmp_path):
     other = tmp_path / "other.txt"
     other.write_text("Wow\n", encoding="utf-8")
-    proc = lintnews("check", "--jobs", 1, "--rules", rules, "--select", "MT101,ZZ901", article, other,
-                    env={"LINTNEWS_CACHE_DIR": str(tmp_path / "cache")})
+    article, proc = lint_with_pack(tmp_path, CATASTROPHIC_PACK, "MT101,ZZ901", "Stop" + "p" * 60 + "!", other)
     assert_clean_exit(proc, (1,))
     assert (f"lintnews: {article}: rule ZZ901 (shouting-word) stopped: a pattern ran longer than its timeout"
             in proc.stderr), proc.stderr
@@ -327,14 +332,7 @@ rules:
 
 
 def test_a_catastrophic_exception_pattern_is_stopped_and_named_and_the_run_goes_on(tmp_path):
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "evil.yaml").write_text(CATASTROPHIC_EXCEPTION_PACK, encoding="utf-8")
-    article = tmp_path / "article.txt"
-    article.write_text("Later the head of French diplomacy flew home.\n\nStop " + "p" * 60 + "!\n",
-                       encoding="utf-8")
-    proc = lintnews("check", "--jobs", 1, "--rules", rules, "--select", "MT101,ZZ902", article,
-                    env={"LINTNEWS_CACHE_DIR": str(tmp_path / "cache")})
+    article, proc = lint_with_pack(tmp_path, CATASTROPHIC_EXCEPTION_PACK, "MT101,ZZ902", "Stop " + "p" * 60 + "!")
     assert_clean_exit(proc, (1,))
     assert proc.stderr.splitlines() == [
         f"lintnews: {article}: rule ZZ902 (stop-word) stopped: a pattern ran longer than its timeout; the "
