@@ -58,8 +58,15 @@ def failed(doc: Document, rule: Rule, exc: Exception) -> str:
 
     frames = traceback.extract_tb(exc.__traceback__)
     where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
-    return (f"{doc.name}: rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}{where}; its "
+    said = " ".join(str(exc).split())  # one line, however the exception's message was written
+    if len(said) > FAILURE_CHARS:  # it may quote the article
+        said = said[:FAILURE_CHARS - 1] + "…"
+    return (f"{doc.name}: rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {said}{where}; its "
             f"findings in this file are left out (a bug: please report it with the file)")
+
+
+#: At most this many characters of a failed rule's exception message are shown.
+FAILURE_CHARS = 200
 
 
 #: A match's (start, end): the order a rule's matches are turned into hits.

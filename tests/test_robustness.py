@@ -403,6 +403,18 @@ def test_fix_applies_the_other_rules_fixes_when_a_rule_raises(tmp_path):
     assert article.read_text(encoding="utf-8") == "The 3e day began after a rocket attack hit the base.\n"
 
 
+def test_a_failure_is_one_line_and_quotes_at_most_200_characters_of_the_exception():
+    from lintnews.engine import failed
+
+    rule = linter_for(Config()).ruleset.resolve("TY009")
+    doc = Document.from_text("x", path="a.jsonl", article="a17")
+    line = failed(doc, rule, ValueError("first line\n  second line"))
+    assert line == ("a.jsonl[a17]: rule TY009 (french-ordinal) failed: ValueError: first line second line; its "
+                    "findings in this file are left out (a bug: please report it with the file)")
+    line = failed(doc, rule, ValueError("x" * 500))
+    assert f"ValueError: {'x' * 199}…; its findings" in line and "\n" not in line
+
+
 def test_lint_text_raises_rule_error_naming_the_rule_that_raised(monkeypatch):
     from lintnews import RuleError
     from lintnews.checks import typography
