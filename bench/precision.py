@@ -11,8 +11,8 @@ import argparse
 from collections import Counter
 
 from lintnews.config import Config, split_codes
-from lintnews.runner import lint_text
 from lintnews.engine import Linter
+from lintnews.runner import lint_text
 
 from .wmt import CORPUS, article_text, corpus_file, documents
 

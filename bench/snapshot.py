@@ -9,8 +9,8 @@ import argparse
 import json
 
 from lintnews.config import Config
-from lintnews.runner import lint_text
 from lintnews.engine import Linter
+from lintnews.runner import lint_text
 
 from .wmt import SYSTEMS, article_text, corpus_file, documents
 

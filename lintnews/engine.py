@@ -43,6 +43,14 @@ class Result:
     #: Rules that raised an exception on the document (a bug in the rule): one line each.
     errors: list[str] = field(default_factory=list)
 
+    def rule_failed(self, doc: Document, rule: Rule, exc: Exception) -> None:
+        """Record that `rule` raised `exc` on `doc` (its findings there already left out): a
+        pattern past its timeout is a notice, anything else an error (see `failed`)."""
+        if isinstance(exc, TimeoutError):
+            self.notices.append(stopped(doc, rule))
+        else:
+            self.errors.append(failed(doc, rule, exc))
+
 
 def stopped(doc: Document, rule: Rule) -> str:
     """The notice on a rule whose pattern ran past its timeout (a catastrophic user regex)."""
@@ -187,14 +195,11 @@ class Linter:
             code = declared.rule.code
             try:
                 matches[code] = matches.get(code, []) + list(declared.scan(doc, present))
-            except TimeoutError:
-                matches.pop(code, None)
-                result.notices.append(stopped(doc, declared.rule))
             except LintnewsError:
                 raise
-            except Exception as exc:
+            except Exception as exc:  # a catastrophic user pattern's timeout, or a bug
                 matches.pop(code, None)
-                result.errors.append(failed(doc, declared.rule, exc))
+                result.rule_failed(doc, declared.rule, exc)
         # Most rules match nothing in most articles: only those that did are looked at. (The
         # order rules are visited in does not matter: findings are sorted in the end.)
         for code, found in matches.items():
@@ -222,14 +227,11 @@ class Linter:
             hits = iter(produce(doc, argument))
             for hit in hits:  # most rules find nothing: no call to _collect for them (speed)
                 self._collect(result, doc, rule, chain((hit,), hits))
-        except TimeoutError:  # a pattern of the rule's exceptions ran past its timeout
-            del result.findings[mark:]
-            result.notices.append(stopped(doc, rule))
         except LintnewsError:
             raise  # the run's own errors (LanguageTool unreachable...) end the run
-        except Exception as exc:
+        except Exception as exc:  # a timeout in a pack's exception patterns, or a bug
             del result.findings[mark:]
-            result.errors.append(failed(doc, rule, exc))
+            result.rule_failed(doc, rule, exc)
 
     def _collect(self, result: Result, doc: Document, rule: Rule, hits) -> None:
         severity_override = self._severity.get(rule.code)
